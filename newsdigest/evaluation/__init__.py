@@ -1,0 +1,1 @@
+"""`newsdigest eval …`: quality measured on ../shared data, next to baselines."""

@@ -1,0 +1,115 @@
+"""Typed records shared by the parser, the NLP stages, the warehouse and the digest."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass
+class Article:
+    """One article as parsed from a seed file, boilerplate removed."""
+
+    title: str
+    body: list[str]
+    layout: str  # "A" (Asharq Al-Awsat style) or "B" (Arab News style)
+    caption: str | None = None  # photo caption including its credit, e.g. "... (AFP)"
+    published: str | None = None  # ISO date from an "Updated 20 April 2019" line
+    highlights: list[str] = field(default_factory=list)  # bullet lines, prefix removed
+    dateline: str | None = None  # "BEIRUT", removed from the first paragraph
+    credit: str | None = None  # "(With Reuters)"
+    position: int = 0  # 0-based order in the file
+
+    @property
+    def text(self) -> str:
+        """Body paragraphs joined by blank lines."""
+        return "\n\n".join(self.body)
+
+    @property
+    def article_id(self) -> str:
+        """Stable id from normalised content (title + body), independent of file and position."""
+        h = hashlib.sha256()
+        h.update(self.title.strip().encode("utf-8"))
+        for para in self.body:
+            h.update(b"\x1e")
+            h.update(para.strip().encode("utf-8"))
+        return h.hexdigest()[:32]
+
+    def to_dict(self) -> dict:
+        """Plain dict (JSON-serialisable), as printed by `newsdigest parse`."""
+        return asdict(self)
+
+
+@dataclass
+class SentenceScore:
+    """One body sentence with the summarizer's score (kept so editors can see why)."""
+
+    index: int  # position among the article's sentences
+    text: str
+    score: float
+    selected: bool = False
+
+
+@dataclass
+class Summary:
+    """Extractive summary: every scored sentence plus which were picked."""
+
+    algorithm: str
+    sentences: list[SentenceScore]
+
+    @property
+    def selected(self) -> list[str]:
+        """The picked sentences, in article order."""
+        return [s.text for s in sorted(self.sentences, key=lambda s: s.index) if s.selected]
+
+
+@dataclass
+class EntitySpan:
+    """An entity mention: character offsets into the analysed text (end exclusive)."""
+
+    text: str
+    type: str  # "PER" | "ORG" | "LOC"
+    start: int
+    end: int
+    canonical: str | None = None  # in-article normalised name ("Haftar" -> "Khalifa Haftar")
+
+
+@dataclass
+class EntityCount:
+    """Per-article tally of one normalised entity."""
+
+    name: str
+    type: str
+    count: int
+
+
+@dataclass
+class CountryScore:
+    """Evidence for one country in one article."""
+
+    iso2: str
+    score: float
+    mentions: int
+
+
+@dataclass
+class CountryResult:
+    """Focus country (what the article is about) and every country mentioned, strongest first."""
+
+    focus: str | None
+    countries: list[CountryScore]
+
+    @property
+    def codes(self) -> list[str]:
+        """ISO2 codes, strongest first."""
+        return [c.iso2 for c in self.countries]
+
+
+@dataclass
+class Annotation:
+    """Everything the NLP stages derive from one article."""
+
+    summary: Summary
+    entities: list[EntitySpan]
+    entity_counts: list[EntityCount]
+    countries: CountryResult
