@@ -3,7 +3,18 @@
 from __future__ import annotations
 
 import hashlib
+import re
+import unicodedata
 from dataclasses import asdict, dataclass, field
+
+_INVISIBLE = re.compile("[\u0000\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+_QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+def fingerprint(text: str) -> str:
+    """Canonical form for hashing: NFKC, no invisibles, straight quotes, collapsed spaces."""
+    text = unicodedata.normalize("NFKC", _INVISIBLE.sub("", text)).translate(_QUOTES)
+    return " ".join(text.split())
 
 
 @dataclass
@@ -28,11 +39,9 @@ class Article:
     @property
     def article_id(self) -> str:
         """Stable id from normalised content (title + body), independent of file and position."""
-        h = hashlib.sha256()
-        h.update(self.title.strip().encode("utf-8"))
+        h = hashlib.sha256(fingerprint(self.title).encode("utf-8"))
         for para in self.body:
-            h.update(b"\x1e")
-            h.update(para.strip().encode("utf-8"))
+            h.update(b"\x1e" + fingerprint(para).encode("utf-8"))
         return h.hexdigest()[:32]
 
     def to_dict(self) -> dict:
