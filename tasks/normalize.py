@@ -1,7 +1,9 @@
-"""Byte decoding and text normalisation (PLACEHOLDER: replaced by the parser work)."""
+"""Byte decoding policy and text normalisation for seed files."""
 
 from __future__ import annotations
 
+import codecs
+import re
 import unicodedata
 
 
@@ -9,19 +11,91 @@ class ParseError(ValueError):
     """A seed file that cannot be parsed; the message is the reason shown to operators."""
 
 
+# Non-ASCII bytes we accept as Windows-1252 in a file that is not valid UTF-8: punctuation only
+# (quotes, dashes, ellipsis, bullet, dagger, per mille, guillemets, euro, trade mark) and NBSP.
+_CP1252_PUNCT = frozenset(
+    b"\x80\x82\x84\x85\x86\x87\x89\x8b\x91\x92\x93\x94\x95\x96\x97\x99\x9b\xa0"
+)
+_NON_ASCII = re.compile(rb"[\x80-\xff]")
+_CONTROL = re.compile("[\x01-\x08\x0b\x0e-\x1f\x7f]")
+_MAGIC = (
+    (b"%PDF", "PDF document"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"PK\x03\x04", "ZIP archive"),
+    (b"\x89PNG", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"BZh", "bzip2 archive"),
+    (b"\xfd7zXZ\x00", "xz archive"),
+)
+# UTF-8 punctuation once decoded as cp1252 or Latin-1 ("â€™" for "’"): repaired after decoding.
+_MOJIBAKE = {
+    ch.encode("utf-8").decode(codec, errors="ignore"): ch
+    for ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u2122"
+    for codec in ("cp1252", "latin-1")
+}
+_MOJIBAKE = {k: v for k, v in _MOJIBAKE.items() if len(k) == 3}  # 0x9D has no cp1252 char
+_MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
+
+# Characters removed outright: NUL and C0/C1 controls (not tab/newline), soft hyphen,
+# zero-width characters, word joiner, BOM and bidi controls.
+_REMOVE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
+)
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
+def _binary_reason(data: bytes) -> str | None:
+    """Why these (non-UTF-16) bytes look like a binary file, or None."""
+    for magic, name in _MAGIC:
+        if data.startswith(magic):
+            return f"binary file ({name})"
+    if b"\x00" in data:
+        return "binary file (NUL bytes)"
+    return None
+
+
+def _decode_utf16(data: bytes) -> str:
+    """Decode UTF-16/32 data that starts with a byte-order mark."""
+    codec = "utf-32" if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)) else "utf-16"
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ParseError(f"invalid {codec.upper()} at byte offset {exc.start}") from None
+
+
+def _decode_8bit(data: bytes) -> str:
+    """UTF-8 (BOM stripped), else cp1252 when only its punctuation bytes occur, else ParseError."""
+    skip = len(codecs.BOM_UTF8) if data.startswith(codecs.BOM_UTF8) else 0
+    try:
+        return data[skip:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        offset = exc.start + skip
+    if all(m.group()[0] in _CP1252_PUNCT for m in _NON_ASCII.finditer(data, skip)):
+        return data[skip:].decode("cp1252")
+    raise ParseError(f"invalid UTF-8 at byte offset {offset}")
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode a seed file's bytes to text, or raise ParseError with a clear reason."""
-    if not data.strip():
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = _decode_utf16(data)
+    else:
+        reason = _binary_reason(data)
+        if reason:
+            raise ParseError(reason)
+        text = _decode_8bit(data)
+    if not text.strip().strip("\ufeff\x00"):
         raise ParseError("empty file")
-    if b"\x00" in data:
-        raise ParseError("binary file (NUL bytes)")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ParseError(f"invalid UTF-8 at byte offset {exc.start}") from None
+    controls = len(_CONTROL.findall(text))
+    if controls >= 4 and controls * 100 > len(text):
+        raise ParseError(f"binary file ({controls} control characters)")
+    return _MOJIBAKE_RE.sub(lambda m: _MOJIBAKE[m.group()], text)
 
 
 def normalize_text(text: str) -> str:
-    """NFC, unified line ends, invisible control characters removed."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return unicodedata.normalize("NFC", text)
+    """NFC, LF line ends, invisibles and controls removed, NBSP as space, no trailing blanks."""
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = _REMOVE.sub("", text).replace("\u00a0", " ")
+    text = unicodedata.normalize("NFC", text)
+    # str.rstrip per line, not a `\s+$` regex, which is quadratic on long runs of spaces.
+    return "\n".join(line.rstrip() for line in text.split("\n"))
