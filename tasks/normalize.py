@@ -24,16 +24,21 @@ _MAGIC = (
     (b"PK\x03\x04", "ZIP archive"),
     (b"\x89PNG", "PNG image"),
     (b"\xff\xd8\xff", "JPEG image"),
-    (b"BZh", "bzip2 archive"),
     (b"\xfd7zXZ\x00", "xz archive"),
 )
+
+
+def _sloppy_cp1252(data: bytes) -> str:
+    """Bytes read as cp1252, with Latin-1 for the bytes cp1252 leaves undefined."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
 # UTF-8 punctuation once decoded as cp1252 or Latin-1 ("â€™" for "’"): repaired after decoding.
 _MOJIBAKE = {
-    ch.encode("utf-8").decode(codec, errors="ignore"): ch
+    wrong(ch.encode("utf-8")): ch
     for ch in "\u2018\u2019\u201c\u201d\u2013\u2014\u2026\u2022\u20ac\u2122"
-    for codec in ("cp1252", "latin-1")
+    for wrong in (_sloppy_cp1252, lambda b: b.decode("latin-1"))
 }
-_MOJIBAKE = {k: v for k, v in _MOJIBAKE.items() if len(k) == 3}  # 0x9D has no cp1252 char
 _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=len, reverse=True)))
 
 # Characters removed outright: NUL and C0/C1 controls (not tab/newline), soft hyphen,
