@@ -1,25 +1,139 @@
-"""Country detection (PLACEHOLDER: country names only; replaced by the gazetteer version)."""
+"""Focus country and every country mentioned: weighted gazetteer evidence from title, lead, body, dateline."""
 
 from __future__ import annotations
 
+import math
 import re
-from collections import Counter
+from collections import defaultdict
+from functools import cache
 
 import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
+from tasks.gazetteer import Candidate, gazetteer, key_tokens
+from tasks.place_matcher import Mention, case_mode, find_mentions
 
-_NAMES = {c.name: c.alpha_2 for c in pycountry.countries}
-_RX = re.compile(r"\b(" + "|".join(sorted(map(re.escape, _NAMES), key=len, reverse=True)) + r")\b")
+TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
+DATELINE_WEIGHT = 0.6  # where the reporter sat, not what the story is about
+CONTEXT_BONUS = (
+    2.0  # log10 population units: a town in a country already named beats a 100x bigger one
+)
+_DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
+# AP-style state abbreviations as they follow a US city ("PORTLAND, Ore.").
+US_STATE_ABBR = frozenset(
+    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
+    Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split()
+)
+_STATE_IN_TEXT = re.compile(
+    r"[A-Z][a-z]+,\s+(?:"
+    + "|".join(re.escape(a) for a in sorted(US_STATE_ABBR))
+    + r")\.(?=[\s,;)])"
+)
+_DATE_PART = re.compile(
+    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I
+)
+_NAMES = {
+    "US": "United States", "GB": "United Kingdom", "RU": "Russia", "KR": "South Korea",
+    "KP": "North Korea", "CD": "DR Congo", "CG": "Congo", "CI": "Ivory Coast", "CZ": "Czech Republic",
+    "VA": "Vatican City", "PS": "Palestine", "FM": "Micronesia", "BN": "Brunei", "TR": "Turkey",
+    "MO": "Macau", "FK": "Falkland Islands", "VG": "British Virgin Islands", "VI": "US Virgin Islands",
+    "SH": "Saint Helena", "MF": "Saint Martin", "SX": "Sint Maarten", "CV": "Cape Verde",
+    "SZ": "Eswatini", "TL": "East Timor", "LA": "Laos", "VN": "Vietnam", "SY": "Syria",
+    "IR": "Iran", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova", "TW": "Taiwan",
+}  # fmt: skip
+
+
+@cache
+def country_name(iso2: str) -> str:
+    """Common English name of a country ("Syria", "Russia", "United States"); the code if unknown."""
+    code = iso2.upper()
+    if code in _NAMES:
+        return _NAMES[code]
+    country = pycountry.countries.get(alpha_2=code)
+    if country is None:
+        return iso2
+    return getattr(country, "common_name", None) or country.name
+
+
+def country_flag(iso2: str) -> str:
+    """Flag emoji from the two regional indicator letters ("" for a malformed code)."""
+    code = iso2.upper()
+    if len(code) != 2 or not code.isascii() or not code.isalpha():
+        return ""
+    return "".join(chr(0x1F1E6 + ord(ch) - ord("A")) for ch in code)
+
+
+def _prior(cand: Candidate) -> float:
+    return math.log10(max(cand.population or _DEFAULT_POP.get(cand.kind, 10**4), 10))
+
+
+def _resolve(cands: tuple[Candidate, ...], context: dict[str, float]) -> Candidate:
+    """Pick one reading: population prior, boosted when its country already has unambiguous evidence."""
+    return max(cands, key=lambda c: _prior(c) + (CONTEXT_BONUS if context.get(c.iso2) else 0.0))
+
+
+def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
+    paras = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
+    out = [(title, TITLE_WEIGHT)] if title and title.strip() else []
+    for i, para in enumerate(paras):
+        out.append((para, LEAD_WEIGHT if i == 0 else BODY_WEIGHT))
+    return out
+
+
+def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
+    """Place readings of a dateline such as 'PORTLAND, Ore., Feb 26 -' or 'BEIRUT'."""
+    out = []
+    for part in re.split(r"[,:]", dateline):
+        part = part.strip(" -–—.")
+        if not part or _DATE_PART.search(part + " 1") or part[:1].isdigit():
+            continue
+        if part.rstrip(".") in US_STATE_ABBR:
+            out.append((Candidate("US", "state", 0.7, 5_000_000),))
+            continue
+        cands = gazetteer().get(key_tokens(part))
+        if cands:
+            out.append(tuple(c for c in cands if c.kind != "org"))
+    return [c for c in out if c]
+
+
+def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
+    """Mentions with their position weight and a global order number."""
+    out = []
+    order = 0
+    for seg, weight in _segments(text, title):
+        mode = case_mode(seg)
+        for mention in find_mentions(seg, mode):
+            out.append((mention, weight, order + mention.index))
+        for _ in _STATE_IN_TEXT.finditer(seg) if mode == "mixed" else ():
+            out.append((Mention((Candidate("US", "state", 0.7, 5_000_000),), 0, ""), weight, order))
+        order += 10_000
+    return out
 
 
 def detect_countries(
     text: str, title: str | None = None, dateline: str | None = None
 ) -> CountryResult:
     """Focus country and every country mentioned, strongest first."""
-    counts = Counter(_NAMES[m.group()] for m in _RX.finditer(f"{title or ''}\n{text}"))
-    scores = [CountryScore(iso2=c, score=float(n), mentions=n) for c, n in counts.most_common()]
-    return CountryResult(focus=scores[0].iso2 if scores else None, countries=scores)
+    mentions = _collect(text or "", title)
+    context: dict[str, float] = defaultdict(float)
+    for mention, weight, _ in mentions:
+        if len({c.iso2 for c in mention.candidates}) == 1:
+            context[mention.candidates[0].iso2] += weight
+    score: dict[str, float] = defaultdict(float)
+    count: dict[str, int] = defaultdict(int)
+    first: dict[str, int] = {}
+    for mention, weight, order in mentions:
+        cand = _resolve(mention.candidates, context)
+        score[cand.iso2] += cand.weight * weight
+        count[cand.iso2] += 1
+        first.setdefault(cand.iso2, order)
+    for cands in _dateline_candidates(dateline or ""):
+        cand = _resolve(cands, context)
+        score[cand.iso2] += DATELINE_WEIGHT
+        first.setdefault(cand.iso2, 10**9)
+    ranked = sorted(score, key=lambda c: (-score[c], -count[c], first[c]))
+    countries = [CountryScore(c, round(score[c], 3), count[c]) for c in ranked]
+    return CountryResult(focus=ranked[0] if ranked else None, countries=countries)
 
 
 def focus_country(article: Article) -> str | None:

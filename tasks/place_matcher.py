@@ -1,0 +1,139 @@
+"""Find place-name mentions in text: token n-gram lookup over capitalised tokens (linear time)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from tasks.gazetteer import MAX_NGRAM, SAFE_KINDS, Candidate, gazetteer, norm_token, prefixes
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+# Capitalised words that may precede a place name without making it part of a person's name.
+_LEAD_WORDS = frozenset(
+    """in at from to the of and for on by with near into across outside inside between via
+    north south east west northern southern eastern western central greater new old upper lower
+    downtown suburban rural metro city state republic kingdom government president prime minister
+    but while when after before during since as if so then however meanwhile both all neighbouring
+    neighboring""".split()
+)
+# Country names that are also common first names: skip when they look like part of a person's name.
+_FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
+BIG_CITY = 1_000_000
+
+
+@dataclass
+class Token:
+    """One word: original surface, folded key form and character span."""
+
+    text: str
+    norm: str
+    start: int
+    end: int
+
+    @property
+    def capitalised(self) -> bool:
+        """Starts with an upper-case letter."""
+        return self.text[:1].isupper()
+
+
+@dataclass
+class Mention:
+    """A matched name: its candidates, the token index where it starts and its surface text."""
+
+    candidates: tuple[Candidate, ...]
+    index: int
+    surface: str
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens; hyphens split words, possessive 's and sentence dots are removed from the key."""
+    out = []
+    for m in _TOKEN.finditer(text.replace("-", " ")):
+        surface = m.group()
+        norm = norm_token(surface)
+        if norm.count(".") == 0 and surface.endswith("."):
+            surface = surface[:-1]
+        if surface.lower().endswith(("'s", "’s")):
+            surface = surface[:-2]
+        if norm:
+            out.append(Token(surface, norm, m.start(), m.start() + len(surface)))
+    return out
+
+
+def case_mode(text: str) -> str:
+    """'mixed' for normal prose, 'lower' when nothing is capitalised, 'upper' for ALL CAPS."""
+    letters = [ch for ch in text if ch.isalpha()]
+    upper = sum(ch.isupper() for ch in letters)
+    if not letters or upper == 0:
+        return "lower"
+    return "upper" if upper / len(letters) > 0.6 else "mixed"
+
+
+def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
+    if cand.exact is not None:
+        if mode == "mixed":
+            return surface == cand.exact
+        # In ALL CAPS only dotted forms are safe: "U.S." yes, "US" (the pronoun) no.
+        return mode == "upper" and "." in cand.exact and surface == cand.exact
+    if mode == "mixed":
+        return True
+    return cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= BIG_CITY)
+
+
+def _adjacent(text: str, a: Token, b: Token) -> bool:
+    return text[a.end : b.start].strip() == ""
+
+
+def _person_like(
+    text: str, toks: list[Token], i: int, n: int, cands: tuple[Candidate, ...]
+) -> bool:
+    """True when a town or first-name country sits inside a longer capitalised name."""
+    key = tuple(t.norm for t in toks[i : i + n])
+    small_city = all(c.kind == "city" and c.population < BIG_CITY for c in cands)
+    if not small_city and not (n == 1 and key[0] in _FIRST_NAMES):
+        return False
+    if i > 0:
+        prev = toks[i - 1]
+        if prev.capitalised and _adjacent(text, prev, toks[i]) and prev.norm not in _LEAD_WORDS:
+            return (prev.norm,) not in gazetteer()
+    if i + n < len(toks):
+        nxt = toks[i + n]
+        if nxt.capitalised and _adjacent(text, toks[i + n - 1], nxt):
+            return (nxt.norm,) not in gazetteer()
+    return False
+
+
+def find_mentions(text: str, mode: str | None = None) -> list[Mention]:
+    """Longest-match place names in `text`, left to right."""
+    mode = mode or case_mode(text)
+    toks = tokenize(text)
+    table, pre = gazetteer(), prefixes()
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        if mode == "mixed" and not toks[i].capitalised:
+            i += 1
+            continue
+        found = None
+        key: tuple[str, ...] = ()
+        for n in range(1, min(MAX_NGRAM, len(toks) - i) + 1):
+            key = key + (toks[i + n - 1].norm,)
+            if key in table and (mode != "mixed" or toks[i + n - 1].capitalised):
+                found = (n, table[key])
+            if key not in pre:
+                break
+        if found is None and toks[i].norm.endswith("s"):
+            # "Syrias": possessive whose apostrophe was stripped by the source.
+            stem = table.get((toks[i].norm[:-1],), ())
+            stem = tuple(c for c in stem if c.kind in ("country", "place"))
+            found = (1, stem) if stem else None
+        if found is None:
+            i += 1
+            continue
+        n, cands = found
+        surface = text[toks[i].start : toks[i + n - 1].end]
+        cands = tuple(c for c in cands if _allowed(c, surface, mode))
+        if cands and not (mode == "mixed" and _person_like(text, toks, i, n, cands)):
+            out.append(Mention(cands, i, surface))
+        i += n
+    return out
