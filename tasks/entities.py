@@ -1,4 +1,4 @@
-"""Entity extraction (PLACEHOLDER: capitalised runs; replaced by the real extractor)."""
+"""Offline named-entity extraction (PER/ORG/LOC) with in-article name normalisation."""
 
 from __future__ import annotations
 
@@ -6,19 +6,152 @@ import re
 from collections import Counter
 
 from newsdigest.models import EntityCount, EntitySpan
+from tasks.entity_cues import SPORTS
+from tasks.entity_lexicon import place, zipf
+from tasks.entity_rules import MEDIUM, STRONG, Mention, strip_chunk, type_chunk
+from tasks.entity_tokens import Token, chunks, is_caps_line, split_lines
 
-_CAPS = re.compile(r"\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+\b")
+_DATE = re.compile(r"^\d{4}-\d\d-\d\d$|^\d{1,2}$")
+_MAX_GAZ_WORDS = 4
 
 
 def extract_entities(text: str) -> list[EntitySpan]:
-    """Entity mentions with character offsets into `text` and a canonical name."""
-    return [
-        EntitySpan(text=m.group(), type="PER", start=m.start(), end=m.end(), canonical=m.group())
-        for m in _CAPS.finditer(text)
-    ]
+    """Entity mentions with character offsets into `text` and an in-article canonical name."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    lines = split_lines(text)
+    caps = [is_caps_line(toks) for toks in lines]
+    words = [t for toks in lines for t in toks if t.text[:1].isalpha()]
+    if words and sum(t.cap for t in words) < 0.03 * len(words):
+        caps = [True] * len(lines)  # lower-cased text: gazetteer look-up only
+    sports = _is_sports(lines)
+    lower_seen = {
+        t.text
+        for toks, c in zip(lines, caps, strict=True)
+        if not c
+        for t in toks
+        if t.text.islower()
+    }
+    mentions: list[Mention] = []
+    for n, toks in enumerate(lines):
+        if caps[n]:
+            continue
+        for ch in chunks(toks, n):
+            i, j, had_title = strip_chunk(toks, ch.i, ch.j, lower_seen)
+            if i >= j:
+                continue
+            etype, conf, canonical = type_chunk(toks, i, j, had_title, sports)
+            if etype is not None:
+                mentions.append(Mention(n, i, j, etype, conf, canonical))
+    known = _propagate(mentions, lines)
+    for n, toks in enumerate(lines):
+        if caps[n]:
+            mentions.extend(_caps_line_mentions(toks, n, known, sports))
+    mentions.sort(key=lambda m: lines[m.line][m.i].start)
+    return [_span(text, lines, m) for m in mentions]
 
 
 def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
-    """Count mentions per (canonical name, type), most frequent first."""
+    """Count mentions per (canonical name, type), most frequent first (ties: first seen)."""
     counts = Counter((s.canonical or s.text, s.type) for s in spans)
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
+
+
+def _is_sports(lines: list[list[Token]]) -> bool:
+    """Sports report (CoNLL-style `SOCCER - ...` headline): clubs are often named by places."""
+    for toks in lines[:2]:
+        head = " ".join(t.text.lower() for t in toks[:2])
+        if toks and (toks[0].text.lower() in SPORTS or head in SPORTS):
+            return True
+    return False
+
+
+def _propagate(mentions: list[Mention], lines: list[list[Token]]) -> dict[str, tuple[str, str]]:
+    """Share types within the article: surnames of full names, repeated names, acronyms."""
+    surname: dict[str, str] = {}
+    best: dict[str, tuple[int, str]] = {}
+    for m in mentions:
+        words = [t.text for t in lines[m.line][m.i : m.j]]
+        if m.type == "PER" and m.j - m.i >= 2 and m.conf >= MEDIUM - 1:
+            surname.setdefault(words[-1], m.canonical)
+        key = m.canonical
+        if m.conf > best.get(key, (0, ""))[0]:
+            best[key] = (m.conf, m.type or "")
+    for m in mentions:
+        if m.j - m.i == 1 and m.conf < STRONG:
+            word = lines[m.line][m.i].text
+            if word in surname:
+                m.type, m.conf, m.canonical = "PER", MEDIUM, surname[word]
+                continue
+        conf, etype = best.get(m.canonical, (0, ""))
+        if conf > m.conf and etype:
+            m.type = etype
+    _acronyms(mentions, lines)
+    known: dict[str, tuple[str, str]] = {}
+    for m in mentions:
+        text = " ".join(t.text for t in lines[m.line][m.i : m.j]).lower()
+        known.setdefault(text, (m.type or "", m.canonical))
+    for word, full in surname.items():
+        known.setdefault(word.lower(), ("PER", full))
+    return known
+
+
+def _acronyms(mentions: list[Mention], lines: list[list[Token]]) -> None:
+    """`Libyan National Army ( LNA )`: the acronym takes the full name as canonical and type."""
+    expand: dict[str, tuple[str, str]] = {}
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        toks = lines[a.line]
+        if (
+            a.line == b.line
+            and b.j - b.i == 1
+            and b.i == a.j + 1
+            and toks[a.j].text == "("
+            and toks[b.i].upper
+            and a.type in ("ORG", "LOC")
+        ):
+            initials = "".join(t.text[0] for t in toks[a.i : a.j] if t.text[0].isupper())
+            if initials == toks[b.i].text:
+                expand[toks[b.i].text] = (a.type, a.canonical)
+    for m in mentions:
+        word = lines[m.line][m.i].text
+        if m.j - m.i == 1 and word in expand:
+            m.type, m.canonical = expand[word]
+
+
+def _caps_line_mentions(
+    toks: list[Token], n: int, known: dict[str, tuple[str, str]], sports: bool
+) -> list[Mention]:
+    """ALL-CAPS (or lower-cased) line: names already seen in the article, then gazetteer places."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(toks):
+        found = None
+        for size in range(min(_MAX_GAZ_WORDS, len(toks) - i), 0, -1):
+            span = toks[i : i + size]
+            if not all(t.text[:1].isalpha() or t.text in (".", "&") for t in span):
+                continue
+            key = " ".join(t.text for t in span).lower()
+            hit = known.get(key)
+            if hit and hit[0]:
+                found = Mention(n, i, i + size, hit[0], MEDIUM, hit[1])
+                break
+            entry = place(key)
+            if entry and (size > 1 or entry[1] == "country" or zipf(key) < 4.3):
+                dateline = i == 0 and i + size < len(toks) and _DATE.match(toks[i + size].text)
+                etype = "ORG" if sports and entry[1] != "country" and not dateline else "LOC"
+                found = Mention(n, i, i + size, etype, MEDIUM, entry[0])
+                break
+        if found:
+            out.append(found)
+            i = found.j
+        else:
+            i += 1
+    return out
+
+
+def _span(text: str, lines: list[list[Token]], m: Mention) -> EntitySpan:
+    """The EntitySpan for a mention (offsets from its first and last token)."""
+    start, end = lines[m.line][m.i].start, lines[m.line][m.j - 1].end
+    return EntitySpan(
+        text=text[start:end], type=m.type or "", start=start, end=end, canonical=m.canonical
+    )

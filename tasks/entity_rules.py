@@ -1,0 +1,169 @@
+"""Typing one candidate chunk as PER/ORG/LOC from gazetteers, cue words and local context."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from tasks.entity_cues import (
+    DEMONYMS,
+    LOC_HEADS,
+    LOC_SUFFIXES,
+    NOT_ENTITY,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    PERSON_TITLES,
+    PERSON_TITLES_LOWER,
+    words_of,
+)
+from tasks.entity_lexicon import given_names, place, surnames, zipf
+from tasks.entity_tokens import Token
+
+# Words that qualify a title ("Foreign Minister", "Prime Minister"): stripped with it.
+_TITLE_MODIFIERS = words_of(
+    """Foreign Prime Defence Defense Finance Interior Economy Economics Trade Deputy Vice Acting
+    Former Chief Executive State Junior Senior Assistant Managing Opposition Party Labour
+    Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
+    Environment Labor Home Security First Grand Supreme Commanding"""
+)
+_LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
+STRONG, MEDIUM, WEAK = 3, 2, 1
+
+
+@dataclass(slots=True)
+class Mention:
+    """A typed candidate: tokens [i, j) of a line, with type, confidence and canonical name."""
+
+    line: int
+    i: int
+    j: int
+    type: str | None
+    conf: int
+    canonical: str
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """sumy's bundled English stop words."""
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+def is_common_word(word: str) -> bool:
+    """A frequent English word (sentence-initial capitals of it are not names)."""
+    low = word.lower()
+    if low in _stop_words():
+        return True
+    z = zipf(low)
+    if z >= 4.6 and given_names().get(word, 0) < 9 and place(word) is None:
+        return True
+    return z >= 2.5 and low.endswith(("ing", "ly", "ed")) and word not in surnames()
+
+
+def strip_chunk(toks: list[Token], i: int, j: int, lower_seen: set[str]) -> tuple[int, int, bool]:
+    """Drop sentence-initial common words, titles and demonyms; returns (i, j, had_title)."""
+    had_title = False
+    while i < j and toks[i].sent_start and not toks[i].upper:
+        word = toks[i].text
+        if is_common_word(word) or word.lower() in lower_seen and place(word) is None:
+            i += 1
+        else:
+            break
+    k = i
+    last_cut = i
+    while k < j - 1 and (
+        toks[k].text.rstrip(".") in PERSON_TITLES
+        or toks[k].text in _TITLE_MODIFIERS
+        or toks[k].text in DEMONYMS
+        or toks[k].text == "."
+    ):
+        if toks[k].text.rstrip(".") in PERSON_TITLES or toks[k].text in DEMONYMS:
+            last_cut = k + 1
+            had_title = had_title or toks[k].text.rstrip(".") in PERSON_TITLES
+        k += 1
+    rest = [t.text for t in toks[last_cut:j]]
+    if last_cut > i and not (rest[-1] in ORG_SUFFIXES and not had_title):
+        i = last_cut
+    while i < j and (toks[i].text in ("of", "de", "&", "and", ".") or not toks[i].cap):
+        i += 1
+    while j > i and not toks[j - 1].cap and toks[j - 1].text != ".":
+        j -= 1
+    return i, j, had_title
+
+
+def type_chunk(
+    toks: list[Token], i: int, j: int, had_title: bool, sports: bool
+) -> tuple[str | None, int, str]:
+    """(type, confidence, canonical) for tokens [i, j) of a line; type None = not an entity."""
+    words = [t.text for t in toks[i:j]]
+    name = " ".join(words)
+    n = len(words)
+    prev = _previous_word(toks, i)
+    nxt = toks[j].text if j < len(toks) else ""
+    if n == 1 and (words[0] in NOT_ENTITY or words[0] in DEMONYMS):
+        return None, STRONG, name
+    if words[-1] in DEMONYMS and n <= 2:
+        return None, STRONG, name
+    if n == 1 and len(words[0]) == 1:
+        return None, STRONG, name
+    entry = place(name)
+    if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[1] != "country"):
+        canonical, kind, _ = entry
+        if sports and kind != "country" and prev not in _LOC_PREVIOUS:
+            return "ORG", MEDIUM, canonical
+        return "LOC", STRONG if kind == "country" else MEDIUM, canonical
+    if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER:
+        return "PER", STRONG, name
+    if words[-1] in ORG_SUFFIXES or words[-1].rstrip(".") in ORG_SUFFIXES:
+        return "ORG", STRONG, name
+    if "of" in words or "for" in words:
+        if words[0] in LOC_HEADS and words[0] not in ORG_HEADS:
+            return "LOC", STRONG, name
+        return "ORG", MEDIUM, name
+    if words[-1] in LOC_SUFFIXES:
+        return "LOC", STRONG, name
+    if any(len(w) == 2 and w[1] == "." for w in words[:-1]) and n >= 2:
+        return "PER", STRONG, name
+    if n >= 2:
+        return _type_multi(words, name, sports)
+    return _type_single(toks[i], prev, nxt, sports)
+
+
+def _type_multi(words: list[str], name: str, sports: bool) -> tuple[str | None, int, str]:
+    """Type a multi-word capitalised run with no cue word."""
+    first, last = words[0], words[-1]
+    if all(w.isupper() for w in words if w.isalpha()):
+        return "ORG", WEAK, name
+    given = given_names().get(first, 0)
+    if given >= 3 and (zipf(first) < 5.0 or given >= 8) and place(last) is None:
+        return "PER", MEDIUM if last in surnames() or given >= 6 else WEAK, name
+    if last in surnames() and zipf(last) < 4.5 and place(first) is None:
+        return "PER", WEAK, name
+    if place(first) is not None or place(last) is not None:
+        return "ORG", WEAK, name
+    return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
+
+
+def _type_single(tok: Token, prev: str, nxt: str, sports: bool) -> tuple[str | None, int, str]:
+    """Type a lone capitalised word with no gazetteer entry from its shape and context."""
+    word = tok.text
+    if tok.upper and 2 <= len(word) <= 6:
+        return "ORG", MEDIUM, word
+    if prev in _LOC_PREVIOUS:
+        return "LOC", WEAK, word
+    if sports and (nxt[:1].isdigit() or prev[:1].isdigit()):
+        return "ORG", WEAK, word
+    if word in surnames() and zipf(word) < 4.0:
+        return "PER", WEAK, word
+    if given_names().get(word, 0) >= 6:
+        return "PER", WEAK, word
+    return ("ORG" if sports else "PER"), WEAK, word
+
+
+def _previous_word(toks: list[Token], i: int) -> str:
+    """The token before position i, skipping a title's full stop."""
+    k = i - 1
+    if k >= 0 and toks[k].text == "." and k > 0:
+        k -= 1
+    return toks[k].text if k >= 0 else ""
