@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import time
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from newsdigest.config import REPO_ROOT
 from tasks.normalize import decode_bytes
 from tasks.split import ParseError, parse_file, split_articles
 
@@ -237,3 +239,23 @@ def test_real_seed_files(shared):
     for art in a_file + b_file:
         assert not {"TT", "20", art.title, art.caption} & set(art.body)
         assert not any(p.startswith(("Updated ", "(With ", "\u2022")) for p in art.body)
+
+
+def test_sample_seeds_parse_cleanly():
+    files = sorted((REPO_ROOT / "seeds").glob("*.txt"))
+    assert len(files) >= 3
+    arts, mixed = [], None
+    for path in files:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        assert path.stem.split("_", 1)[1] == digest
+        parsed = parse_file(path)
+        arts += parsed
+        if len({a.layout for a in parsed}) == 2:
+            mixed = path
+    assert mixed
+    assert len(arts) >= 7
+    assert {a.layout for a in arts} == {"A", "B"}
+    for art in arts:
+        assert 8 <= len(art.body) <= 15, art.title
+        assert art.caption is None or art.caption.endswith(("(AFP)", "(Reuters)"))
+        assert art.layout == "A" or (art.published or "").startswith("2026-")
