@@ -1,0 +1,47 @@
+# newsdigest: `make run` (set up + run on the sample seeds), `make test` (set up + tests).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: setup run test test-slow lint format eval bench clean help
+
+help:
+	@echo "make run        set up .venv, ingest seeds/, write digests/<today>.md and .html"
+	@echo "make test       set up .venv and run the default test suite (what CI runs)"
+	@echo "make test-slow  the long suites (full evals, kill trials, big benches)"
+	@echo "make lint       ruff check + format check"
+	@echo "make eval       full quality evaluation on ../shared (writes nothing)"
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -e ".[dev]"
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+run: setup
+	$(BIN)/newsdigest run
+
+test: setup
+	$(BIN)/pytest -q -m "not slow" $(PYTEST_ARGS)
+
+test-slow: setup
+	$(BIN)/pytest -q -m "slow" $(PYTEST_ARGS)
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff format .
+
+eval: setup
+	$(BIN)/newsdigest eval parse
+	$(BIN)/newsdigest eval summaries
+	$(BIN)/newsdigest eval countries
+	$(BIN)/newsdigest eval entities
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

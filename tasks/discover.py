@@ -1,0 +1,101 @@
+"""Find seed files to ingest and read them: regular files only, no symlinks, no temp files."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from prefect import task
+
+from newsdigest.models import Article
+from tasks.normalize import ParseError
+from tasks.split import split_articles
+
+IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".swp", ".swx", ".crdownload", "~", ".reason")
+MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are refused outright (documented cap)
+
+
+@dataclass(frozen=True)
+class SeedFile:
+    """A candidate seed file, as seen by stat."""
+
+    path: Path
+    name: str
+    size: int
+    mtime_ns: int
+
+
+@dataclass
+class ParsedFile:
+    """A seed file read and split: articles, or the reason it failed."""
+
+    seed: SeedFile
+    sha256: str
+    articles: list[Article] = field(default_factory=list)
+    error: str | None = None
+
+
+def is_candidate_name(name: str) -> bool:
+    """False for hidden, editor and partial-download files, which are never read."""
+    return (
+        bool(name) and not name.startswith((".", "~", "#")) and not name.endswith(IGNORED_SUFFIXES)
+    )
+
+
+def discover(seeds_dir: Path) -> list[SeedFile]:
+    """Regular, non-hidden files directly in `seeds_dir`, by name; symlinks are refused."""
+    if not seeds_dir.is_dir():
+        return []
+    found = []
+    with os.scandir(seeds_dir) as entries:
+        for entry in entries:
+            if not is_candidate_name(entry.name) or entry.is_symlink():
+                continue
+            st = entry.stat(follow_symlinks=False)
+            if stat.S_ISREG(st.st_mode):
+                found.append(SeedFile(Path(entry.path), entry.name, st.st_size, st.st_mtime_ns))
+    return sorted(found, key=lambda s: s.name)
+
+
+def read_bytes_safely(seed: SeedFile) -> bytes:
+    """Read a seed without following a symlink swapped in since discovery."""
+    if seed.size > MAX_FILE_BYTES:
+        raise ParseError(f"file too large: {seed.size} bytes (cap {MAX_FILE_BYTES})")
+    fd = os.open(seed.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(fd, "rb") as fh:
+        return fh.read(MAX_FILE_BYTES + 1)
+
+
+def parse_seed(seed: SeedFile, data: bytes) -> ParsedFile:
+    """Hash and split one file's bytes; a parse failure becomes `error`, never an exception."""
+    from tasks.normalize import decode_bytes
+
+    digest = hashlib.sha256(data).hexdigest()
+    try:
+        if len(data) > MAX_FILE_BYTES:
+            raise ParseError(f"file too large: more than {MAX_FILE_BYTES} bytes")
+        articles = split_articles(decode_bytes(data))
+    except ParseError as exc:
+        return ParsedFile(seed, digest, error=str(exc))
+    return ParsedFile(seed, digest, articles=articles)
+
+
+def read_seeds(seeds: list[SeedFile]) -> list[ParsedFile]:
+    """Read and parse a chunk of files; unreadable files are reported, not raised."""
+    out = []
+    for seed in seeds:
+        try:
+            data = read_bytes_safely(seed)
+        except (OSError, ParseError) as exc:
+            reason = exc if isinstance(exc, ParseError) else f"unreadable: {exc.strerror}"
+            out.append(ParsedFile(seed, "", error=str(reason)))
+            continue
+        out.append(parse_seed(seed, data))
+    return out
+
+
+discover_task = task(name="discover-seeds", retries=2, retry_delay_seconds=1)(discover)
+read_seeds_task = task(name="read-and-parse", retries=2, retry_delay_seconds=1)(read_seeds)

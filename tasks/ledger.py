@@ -1,0 +1,66 @@
+"""Warehouse-side tasks of the ingest flow: what is pending, what is new, store, record the run."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from newsdigest.models import Annotation, Article
+from newsdigest.warehouse import connect
+from tasks.discover import ParsedFile, SeedFile
+from tasks.store import StoreReport, existing_articles, known_files, store_file, unchanged_by_stat
+
+
+def pending_seeds(db_path: Path, seeds: list[SeedFile]) -> list[SeedFile]:
+    """Seeds whose (name, size, mtime) the ledger has not seen: only these are read."""
+    with connect(db_path) as con:
+        skip = unchanged_by_stat(con, seeds)
+    return [s for s in seeds if s.name not in skip]
+
+
+def new_articles(db_path: Path, parsed: list[ParsedFile]) -> list[Article]:
+    """Articles of files not yet in the ledger and not yet stored (these need annotating)."""
+    with connect(db_path) as con:
+        known = known_files(con, [p.sha256 for p in parsed if p.sha256])
+        candidates = {
+            a.article_id: a
+            for p in parsed
+            if p.error is None and p.sha256 not in known
+            for a in p.articles
+        }
+        stored = existing_articles(con, list(candidates))
+    return [a for aid, a in candidates.items() if aid not in stored]
+
+
+def store_files(
+    db_path: Path, parsed: list[ParsedFile], notes: dict[str, Annotation]
+) -> StoreReport:
+    """Store each file in its own transaction; return what happened to each."""
+    report = StoreReport()
+    with connect(db_path) as con:
+        for p in parsed:
+            report.outcomes.append(store_file(con, p, notes))
+    return report
+
+
+def record_run(db_path: Path, run_id: str, started: datetime, report: StoreReport) -> None:
+    """Append this run's counts to `ingest_runs`."""
+    with connect(db_path) as con:
+        con.execute(
+            "INSERT INTO ingest_runs VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            [
+                run_id, started, datetime.now(UTC), len(report.outcomes), report.count("new"),
+                report.count("duplicate"), report.count("failed"), report.articles_new,
+            ],
+        )  # fmt: skip
+
+
+pending_task = task(name="pending-seeds", retries=2, retry_delay_seconds=1)(pending_seeds)
+new_articles_task = task(name="new-articles", retries=2, retry_delay_seconds=1)(new_articles)
+store_task = task(name="store-files", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)(
+    store_files
+)
+record_run_task = task(name="record-run", retries=2, retry_delay_seconds=1)(record_run)

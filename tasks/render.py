@@ -1,0 +1,80 @@
+"""Render a DigestContext to Markdown and HTML, and write files atomically."""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from prefect import task
+
+from tasks.digest_context import ENTITY_TYPES, DigestContext
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
+_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+
+
+def md_escape(text: object) -> str:
+    """Make article text inert in Markdown: entities for <>&, backslashes for inline syntax."""
+    s = " ".join(str(text).split())  # one line: no block structure can start inside it
+    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_INLINE.sub(r"\\\1", s)
+    return _MD_LINE_START.sub(_escape_line_start, s)
+
+
+def _escape_line_start(m: re.Match) -> str:
+    lead, mark = m.group(1), m.group(2)
+    return f"{lead}{mark}\\" if mark[0].isdigit() else f"{lead}\\{mark}"
+
+
+@cache
+def _env(fmt: str) -> Environment:
+    """One environment per output format: HTML autoescapes everything, macros included."""
+    env = Environment(
+        loader=PackageLoader("newsdigest", "templates"),
+        autoescape=(fmt == "html"),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["md_escape"] = md_escape
+    return env
+
+
+def render(ctx: DigestContext, fmt: str) -> str:
+    """The digest as "md" or "html" text."""
+    template = _env(fmt).get_template(f"digest.{fmt}.j2")
+    out = template.render(ctx=ctx, entity_types=ENTITY_TYPES)
+    return re.sub(r"\n{3,}", "\n\n", out) if fmt == "md" else out
+
+
+def write_atomic(path: Path, text: str) -> Path:
+    """Write via a temp file in the same folder, fsync, then rename over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def write_digest(ctx: DigestContext, digests_dir: Path) -> dict[str, Path]:
+    """Write `<day>.md` and `<day>.html`; return their paths by format."""
+    day = ctx.day.isoformat()
+    return {
+        fmt: write_atomic(digests_dir / f"{day}.{fmt}", render(ctx, fmt)) for fmt in ("md", "html")
+    }
+
+
+write_digest_task = task(name="write-digest", retries=2, retry_delay_seconds=1)(write_digest)

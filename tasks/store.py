@@ -1,0 +1,181 @@
+"""Write parsed, annotated files to the warehouse: one transaction per file, idempotent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import duckdb
+
+from newsdigest.models import Annotation, Article
+from newsdigest.runlog import safe_name
+from newsdigest.warehouse import bulk_insert
+from tasks.discover import ParsedFile, SeedFile
+
+ARTICLE_COLUMNS = (
+    "article_id", "title", "caption", "published", "highlights", "dateline", "body", "credit",
+    "layout", "file_sha256", "position", "ingested_at",
+)  # fmt: skip
+
+
+@dataclass
+class FileOutcome:
+    """What happened to one file: new, duplicate, unchanged or failed."""
+
+    name: str
+    status: str  # "new" | "duplicate" | "failed"
+    sha256: str = ""
+    articles: int = 0  # articles stored that were not in the warehouse before
+    reason: str | None = None
+
+    def log_line(self) -> str:
+        """One INFO line for operators."""
+        name = safe_name(self.name)
+        if self.status == "failed":
+            return f"{name}: failed: {self.reason}"
+        if self.status == "duplicate":
+            return (
+                f"{name}: duplicate of already ingested bytes ({self.sha256[:12]}), nothing added"
+            )
+        return f"{name}: stored {self.articles} new article(s) ({self.sha256[:12]})"
+
+
+@dataclass
+class StoreReport:
+    """Outcomes for a batch of files."""
+
+    outcomes: list[FileOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        """Number of files with this status."""
+        return sum(1 for o in self.outcomes if o.status == status)
+
+    @property
+    def articles_new(self) -> int:
+        """Articles stored for the first time."""
+        return sum(o.articles for o in self.outcomes)
+
+    def summary(self, seen: int, seconds: float) -> dict:
+        """Totals for the CLI, the run artifact and the logs."""
+        return {
+            "files_seen": seen,
+            "files_new": self.count("new"),
+            "files_duplicate": self.count("duplicate"),
+            "files_failed": self.count("failed"),
+            "files_unchanged": seen - len(self.outcomes),
+            "articles_stored": self.articles_new,
+            "seconds": round(seconds, 3),
+        }
+
+
+def unchanged_by_stat(con: duckdb.DuckDBPyConnection, seeds: list[SeedFile]) -> set[str]:
+    """Names whose (name, size, mtime) were already ingested or failed: skipped without reading."""
+    if not seeds:
+        return set()
+    rows = con.execute(
+        "SELECT n.name FROM file_names n JOIN files f USING (sha256)"
+        " WHERE (n.name, n.size, n.mtime_ns) IN"
+        " (SELECT (unnest($1), unnest($2), unnest($3)))",
+        [[s.name for s in seeds], [s.size for s in seeds], [s.mtime_ns for s in seeds]],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def known_files(con: duckdb.DuckDBPyConnection, shas: list[str]) -> dict[str, str]:
+    """Status of each sha256 already in the ledger."""
+    if not shas:
+        return {}
+    rows = con.execute(
+        "SELECT sha256, status FROM files WHERE sha256 IN (SELECT unnest($1))", [shas]
+    ).fetchall()
+    return dict(rows)
+
+
+def existing_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str]:
+    """Which of these article ids are already stored."""
+    if not ids:
+        return set()
+    rows = con.execute(
+        "SELECT article_id FROM articles WHERE article_id IN (SELECT unnest($1))", [ids]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+def _sighting(con: duckdb.DuckDBPyConnection, seed: SeedFile, sha: str, now: datetime) -> None:
+    con.execute(
+        "INSERT INTO file_names VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        [seed.name, seed.size, seed.mtime_ns, sha, now],
+    )
+    con.execute("UPDATE files SET last_seen = ? WHERE sha256 = ?", [now, sha])
+
+
+def _article_row(a: Article, sha: str, now: datetime) -> tuple:
+    return (
+        a.article_id, a.title, a.caption, a.published, a.highlights, a.dateline, a.body,
+        a.credit, a.layout, sha, a.position, now,
+    )  # fmt: skip
+
+
+def _insert_annotations(con: duckdb.DuckDBPyConnection, notes: dict[str, Annotation]) -> None:
+    sents, ents, ctry = [], [], []
+    for aid, ann in notes.items():
+        sents += [
+            (aid, ann.summary.algorithm, s.index, s.text, float(s.score), s.selected)
+            for s in ann.summary.sentences
+        ]
+        ents += [(aid, e.name, e.type, e.count) for e in ann.entity_counts]
+        ctry += [
+            (aid, c.iso2, float(c.score), c.mentions, c.iso2 == ann.countries.focus)
+            for c in ann.countries.countries
+        ]
+    bulk_insert(con, "summary_sentences", ["article_id", "algorithm", "sentence_index", "text",
+                                           "score", "selected"], sents)  # fmt: skip
+    bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
+    bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions", "is_focus"],
+                ctry)  # fmt: skip
+
+
+def store_file(
+    con: duckdb.DuckDBPyConnection,
+    parsed: ParsedFile,
+    notes: dict[str, Annotation],
+    now: datetime | None = None,
+) -> FileOutcome:
+    """Store one parsed file in a single transaction: all of it or none of it."""
+    now = now or datetime.now(UTC)
+    seed, sha = parsed.seed, parsed.sha256
+    status = known_files(con, [sha]).get(sha) if sha else None
+    con.execute("BEGIN TRANSACTION")
+    try:
+        if status is not None:
+            _sighting(con, seed, sha, now)
+            con.execute("COMMIT")
+            return FileOutcome(seed.name, "duplicate" if status == "done" else "failed", sha,
+                               reason=parsed.error)  # fmt: skip
+        if parsed.error is not None:
+            if sha:
+                con.execute(
+                    "INSERT INTO files VALUES (?, ?, ?, ?, ?, 'failed', ?, 0)",
+                    [sha, seed.name, seed.size, now, now, parsed.error],
+                )
+                _sighting(con, seed, sha, now)
+            con.execute("COMMIT")
+            return FileOutcome(seed.name, "failed", sha, reason=parsed.error)
+        ids = [a.article_id for a in parsed.articles]
+        fresh = [a for a in parsed.articles if a.article_id not in existing_articles(con, ids)]
+        fresh = list({a.article_id: a for a in reversed(fresh)}.values())[::-1]  # dup inside file
+        con.execute(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?, 'done', NULL, ?)",
+            [sha, seed.name, seed.size, now, now, len(parsed.articles)],
+        )
+        _sighting(con, seed, sha, now)
+        bulk_insert(con, "articles", ARTICLE_COLUMNS, [_article_row(a, sha, now) for a in fresh])
+        bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"],
+                    [(a.article_id, sha, a.position) for a in parsed.articles],
+                    conflict="ON CONFLICT DO NOTHING")  # fmt: skip
+        _insert_annotations(con, {a.article_id: notes[a.article_id] for a in fresh})
+        con.execute("COMMIT")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    return FileOutcome(seed.name, "new", sha, articles=len(fresh))
