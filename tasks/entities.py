@@ -136,7 +136,7 @@ def _caps_line_mentions(
                 found = Mention(n, i, i + size, hit[0], MEDIUM, hit[1])
                 break
             entry = place(key)
-            if entry and (size > 1 or entry[1] == "country" or zipf(key) < 4.3):
+            if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
                 dateline = i == 0 and i + size < len(toks) and _DATE.match(toks[i + size].text)
                 etype = "ORG" if sports and entry[1] != "country" and not dateline else "LOC"
                 found = Mention(n, i, i + size, etype, MEDIUM, entry[0])
@@ -147,6 +147,12 @@ def _caps_line_mentions(
         else:
             i += 1
     return out
+
+
+def _rare_or_big(word: str, population: int) -> bool:
+    """A one-word place name safe to match without case: rare as a word, or a big city."""
+    z = zipf(word)
+    return z < 4.3 or (population >= 500_000 and z < 5.5)
 
 
 def _span(text: str, lines: list[list[Token]], m: Mention) -> EntitySpan:

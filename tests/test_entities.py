@@ -1,0 +1,135 @@
+"""Tests for the rule-based entity extractor on invented sentences."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tasks.entities import extract_entities, tally_entities
+
+STORY = (
+    "Libyan commander Khalifa Haftar met Mr. Tomas Verhoeven in Tripoli on Monday.\n\n"
+    "Haftar said the Libyan National Army (LNA) would hold the port. Officials in the U.S. "
+    "and the United States Senate were briefed, a US envoy said.\n"
+    "Verhoeven later flew to Cairo. The LNA denied the report."
+)
+
+
+def _by_text(text: str) -> dict[str, tuple[str, str | None]]:
+    """Surface text -> (type, canonical) of every span."""
+    return {s.text: (s.type, s.canonical) for s in extract_entities(text)}
+
+
+def _assert_valid(text: str) -> None:
+    """Offsets match the text; spans are sorted and do not overlap."""
+    spans = extract_entities(text)
+    last_end = 0
+    for s in spans:
+        assert text[s.start : s.end] == s.text
+        assert s.start >= last_end and s.end > s.start
+        assert s.type in ("PER", "ORG", "LOC")
+        last_end = s.end
+
+
+def test_person_with_title_then_surname_shares_canonical() -> None:
+    found = _by_text(STORY)
+    assert found["Khalifa Haftar"] == ("PER", "Khalifa Haftar")
+    assert found["Haftar"] == ("PER", "Khalifa Haftar")
+    assert found["Tomas Verhoeven"][0] == "PER"
+    assert found["Verhoeven"] == ("PER", "Tomas Verhoeven")
+
+
+def test_us_spellings_are_one_place() -> None:
+    text = "Talks in the U.S. stalled. The US said little. The United States will vote."
+    spans = extract_entities(text)
+    assert [(s.text, s.type) for s in spans] == [
+        ("U.S.", "LOC"),
+        ("US", "LOC"),
+        ("United States", "LOC"),
+    ]
+    assert tally_entities(spans)[0].name == "United States"
+    assert tally_entities(spans)[0].count == 3
+
+
+def test_org_cue_words_and_acronym_expansion() -> None:
+    found = _by_text(STORY)
+    assert found["Libyan National Army"] == ("ORG", "Libyan National Army")
+    assert found["LNA"] == ("ORG", "Libyan National Army")
+    found = _by_text(
+        "Shares of Brackwell Mining Corp rose after the Central Bank of Kenya cut rates."
+    )
+    assert found["Brackwell Mining Corp"][0] == "ORG"
+    assert found["Central Bank of Kenya"][0] == "ORG"
+
+
+def test_sentence_initial_common_words_are_not_names() -> None:
+    text = "However, prices fell. Yesterday the board met. Trading was thin in Oslo."
+    assert [s.text for s in extract_entities(text)] == ["Oslo"]
+
+
+def test_nationality_adjectives_and_calendar_words_are_skipped() -> None:
+    found = _by_text("French and German ministers met in Rome on Tuesday in March.")
+    assert set(found) == {"Rome"}
+    assert found["Rome"][0] == "LOC"
+
+
+def test_headline_in_capitals_uses_names_from_the_body() -> None:
+    text = "FOOTBALL - KAVANAGH SCORES FOR ROVERS .\nLONDON 1996-08-30\nDeclan Kavanagh scored ."
+    found = _by_text(text)
+    assert found["KAVANAGH"] == ("PER", "Declan Kavanagh")
+    assert found["LONDON"][0] == "LOC"
+
+
+def test_lower_cased_and_tokenised_input() -> None:
+    text = "the president of the united states met officials in paris , france .\n\nthey left ."
+    _assert_valid(text)
+    assert {s.canonical for s in extract_entities(text)} == {"United States", "Paris", "France"}
+
+
+def test_tally_orders_by_count() -> None:
+    counts = tally_entities(extract_entities(STORY))
+    assert counts[0].count >= counts[-1].count
+    names = {(c.name, c.type): c.count for c in counts}
+    assert names[("Khalifa Haftar", "PER")] == 2
+    assert names[("Libyan National Army", "ORG")] == 3  # full name + two "LNA"
+
+
+def test_degenerate_inputs() -> None:
+    for text in ("", " ", "\n\n", "A", "U.S.", "(((", "Mr.", "Mr. X", "al- bin of &"):
+        _assert_valid(text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text())
+def test_any_text_never_crashes_and_offsets_match(text: str) -> None:
+    _assert_valid(text)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Mr.",
+                "U.S.",
+                "Bank",
+                "of",
+                "&",
+                "(",
+                ")",
+                "LNA",
+                "Smith",
+                "John",
+                "\n",
+                ".",
+                "Paris",
+                "the",
+                "al-",
+                "X",
+            ]
+        ),
+        max_size=30,
+    )
+)
+def test_name_like_word_soup_keeps_offsets_valid(parts: list[str]) -> None:
+    _assert_valid(" ".join(parts))
