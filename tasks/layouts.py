@@ -73,8 +73,8 @@ def parse_updated(line: str) -> tuple[bool, str | None]:
 
 
 def _is_title(line: str | None) -> bool:
-    """A plausible title line: non-empty, not indented, not a bullet."""
-    return bool(line) and not line[0].isspace() and not line.startswith(_BULLET)
+    """A plausible title line: non-empty and not a bullet."""
+    return bool(line) and not line.startswith(_BULLET)
 
 
 def match_a(lines: list[str], i: int) -> Header | None:
@@ -122,15 +122,15 @@ def match_b(lines: list[str], i: int) -> Header | None:
         while _at(lines, j) == "":
             j += 1
         highlights = []
-        while (line := _at(lines, j)) is not None and line.lstrip().startswith(_BULLET):
-            highlights.append(line.lstrip()[1:].strip())
+        while (line := _at(lines, j)) is not None and line.startswith(_BULLET):
+            highlights.append(line[1:].strip())
             j += 1
         return Header("B", i, j, title, caption, published, highlights)
     return None
 
 
 def match_header(lines: list[str], i: int) -> Header | None:
-    """The article header starting at line i, if any."""
+    """The article header starting at line i (lines whitespace-collapsed), if any."""
     if i > 0 and lines[i - 1] != "":
         return None  # a header starts a block: the file start or after a blank line
     return match_a(lines, i) or match_b(lines, i)

@@ -52,7 +52,8 @@ def split_articles(text: str) -> list[Article]:
     """Articles in file order, boilerplate stripped; raises ParseError if none are found."""
     if not isinstance(text, str):
         raise ParseError(f"expected text, got {type(text).__name__}")
-    lines = normalize_text(text).split("\n")
+    # Whitespace runs collapse (NBSP quirks may differ between the printed copies of a title).
+    lines = [" ".join(line.split()) for line in normalize_text(text).split("\n")]
     headers = _headers(lines)
     if not headers:
         first = next((line.strip() for line in lines if line.strip()), "")

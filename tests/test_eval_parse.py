@@ -48,6 +48,8 @@ def test_evaluate_counts_fields_and_articles(tmp_path, fixtures):
     assert m["fields"]["title"] == 1.0 and m["fields"]["credit"] == 1.0
     assert m["fields"]["dateline"] == pytest.approx(5 / 6)
     assert m["all_exact"] == pytest.approx(5 / 6)
+    assert m["body_precision"] == m["body_recall"] == 1.0
+    assert m["boilerplate_leaks"] == 0.0
     assert ev.evaluate(data, limit=1)["articles"] == 2  # files sorted: layout_b.txt first
 
 
@@ -56,6 +58,7 @@ def test_naive_baseline_is_worse(tmp_path, fixtures):
     base = ev.evaluate(data, splitter=ev.naive_split)
     assert base["all_exact"] < 0.5
     assert base["count_accuracy"] < 1.0
+    assert base["boilerplate_leaks"] > 0.5  # captions, TT/20 and Updated lines end up in bodies
 
 
 def test_run_prints_table(tmp_path, fixtures, capsys):

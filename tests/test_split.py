@@ -82,6 +82,48 @@ def test_updated_line_after_blank_in_body_is_kept():
     ]
 
 
+def _b_article(first_line: str, updated: str = "Updated 2 July 2025") -> str:
+    return f"Dam talks resume\n\n{updated}\n\nDam talks resume\n\n{first_line}\nMore text."
+
+
+@pytest.mark.parametrize(
+    ("first_line", "dateline", "paragraph"),
+    [
+        ("ST. LOUIS: Talks resumed.", "ST. LOUIS", "Talks resumed."),
+        ("DALLAS/FORT WORTH: Talks resumed.", "DALLAS/FORT WORTH", "Talks resumed."),
+        ("N'DJAMENA: Talks resumed.", "N'DJAMENA", "Talks resumed."),
+        (
+            "S\u00c3O PAULO: \u201cWe agree,\u201d he said.",
+            "S\u00c3O PAULO",
+            "\u201cWe agree,\u201d he said.",
+        ),
+        ("Officials: talks resumed.", None, "Officials: talks resumed."),
+        ("Q: Will talks resume?", None, "Q: Will talks resume?"),
+        ("BEIRUT:no space", None, "BEIRUT:no space"),
+    ],
+)
+def test_dateline_rules(first_line, dateline, paragraph):
+    (art,) = split_articles(_b_article(first_line))
+    assert art.dateline == dateline
+    assert art.body == [paragraph, "More text."]
+
+
+@pytest.mark.parametrize(
+    ("updated", "published"),
+    [
+        ("Updated 2 July 2025", "2025-07-02"),
+        ("Updated 02 Jul 2025", "2025-07-02"),
+        ("Updated July 2, 2025", "2025-07-02"),
+        ("Updated 31 February 2019", None),
+        ("Updated yesterday", None),
+    ],
+)
+def test_updated_dates(updated, published):
+    (art,) = split_articles(_b_article("Talks resumed.", updated))
+    assert art.published == published
+    assert art.body == ["Talks resumed.", "More text."]
+
+
 def test_mixed_layouts_in_file_order(fixtures):
     arts = split_articles(_read(fixtures, "mixed.txt"))
     assert [a.layout for a in arts] == ["A", "B", "A", "B"]

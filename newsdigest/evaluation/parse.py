@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -66,16 +66,27 @@ def naive_split(text: str) -> list[Article]:
     return out
 
 
+def _boilerplate(row: dict) -> set[str]:
+    """Header/footer lines of a truth article that must never reach the body."""
+    lines = {"TT", "20", row["title"], *(row["bullets"] or [])}
+    if row["caption"]:
+        lines.add(row["caption"])
+    if row["with_agency"]:
+        lines.add(f"(With {row['with_agency']})")
+    return {_norm(x) for x in lines}
+
+
 def evaluate(
     data: Path, limit: int | None = None, splitter: Callable[[str], list[Article]] = split_articles
 ) -> dict:
-    """Field-exact shares, article-count accuracy and all-fields-exact share over the corpus."""
+    """Per-field exact shares, body paragraph P/R, boilerplate leaks, article counts, all-exact."""
     truth: dict[str, list[dict]] = defaultdict(list)
     for row in read_jsonl(data / "truth.jsonl"):
         truth[row["file"]].append(row)
     files = sorted(truth)[:limit] if limit is not None else sorted(truth)
     hits = dict.fromkeys(FIELDS, 0)
-    n_articles = count_ok = all_ok = errors = 0
+    n_articles = count_ok = all_ok = errors = leaks = 0
+    para_tp = para_pred = para_true = 0
     for name in files:
         rows = sorted(truth[name], key=lambda r: r["index_in_file"])
         try:
@@ -86,15 +97,17 @@ def evaluate(
         for i, row in enumerate(rows):
             n_articles += 1
             want = {k: _norm(v) for k, v in _truth_fields(row).items()}
-            got = (
-                {k: _norm(v) for k, v in _pred_fields(predicted[i]).items()}
-                if i < len(predicted)
-                else {}
-            )
+            got = _norm_fields(predicted[i]) if i < len(predicted) else {}
             same = [f for f in FIELDS if f in got and got[f] == want[f]]
             for f in same:
                 hits[f] += 1
             all_ok += len(same) == len(FIELDS)
+            body = Counter(got.get("body", []))
+            para_tp += sum((body & Counter(want["body"])).values())
+            para_pred += sum(body.values())
+            para_true += len(want["body"])
+            extra = set(body) - set(want["body"])  # a body may legitimately repeat a bullet
+            leaks += any(p in _boilerplate(row) or p.startswith("Updated ") for p in extra)
     share = lambda n, d: n / d if d else 0.0  # noqa: E731
     return {
         "files": len(files),
@@ -102,8 +115,16 @@ def evaluate(
         "parse_errors": errors,
         "count_accuracy": share(count_ok, len(files)),
         "fields": {f: share(hits[f], n_articles) for f in FIELDS},
+        "body_precision": share(para_tp, para_pred),
+        "body_recall": share(para_tp, para_true),
+        "boilerplate_leaks": share(leaks, n_articles),
         "all_exact": share(all_ok, n_articles),
     }
+
+
+def _norm_fields(article: Article) -> dict:
+    """An Article's comparable fields, normalised."""
+    return {k: _norm(v) for k, v in _pred_fields(article).items()}
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -122,6 +143,13 @@ def run(args: argparse.Namespace) -> int:
         [f"{f} exact", pct(ours["fields"][f]), pct(base["fields"][f])] for f in FIELDS
     ]
     rows += [
+        ["body paragraph precision", pct(ours["body_precision"]), pct(base["body_precision"])],
+        ["body paragraph recall", pct(ours["body_recall"]), pct(base["body_recall"])],
+        [
+            "articles with boilerplate in body",
+            pct(ours["boilerplate_leaks"]),
+            pct(base["boilerplate_leaks"]),
+        ],
         ["articles per file", pct(ours["count_accuracy"]), pct(base["count_accuracy"])],
         ["all fields exact", pct(ours["all_exact"]), pct(base["all_exact"])],
         ["parse errors (files)", ours["parse_errors"], base["parse_errors"]],
