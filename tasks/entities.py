@@ -11,7 +11,7 @@ from tasks.entity_lexicon import place, zipf
 from tasks.entity_rules import MEDIUM, STRONG, Mention, strip_chunk, type_chunk
 from tasks.entity_tokens import Token, chunks, is_caps_line, split_lines
 
-_DATE = re.compile(r"^\d{4}-\d\d-\d\d$|^\d{1,2}$")
+_DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
 
 
@@ -40,7 +40,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
             i, j, had_title = strip_chunk(toks, ch.i, ch.j, lower_seen)
             if i >= j:
                 continue
-            etype, conf, canonical = type_chunk(toks, i, j, had_title, sports)
+            etype, conf, canonical = type_chunk(toks, i, j, had_title, sports, _dateline(toks))
             if etype is not None:
                 mentions.append(Mention(n, i, j, etype, conf, canonical))
     known = _propagate(mentions, lines)
@@ -123,6 +123,7 @@ def _caps_line_mentions(
 ) -> list[Mention]:
     """ALL-CAPS (or lower-cased) line: names already seen in the article, then gazetteer places."""
     out: list[Mention] = []
+    dateline = _dateline(toks)
     i = 0
     while i < len(toks):
         found = None
@@ -132,13 +133,16 @@ def _caps_line_mentions(
                 continue
             key = " ".join(t.text for t in span).lower()
             hit = known.get(key)
-            if hit and hit[0]:
+            if hit and hit[0] and not dateline:
                 found = Mention(n, i, i + size, hit[0], MEDIUM, hit[1])
                 break
             entry = place(key)
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
-                dateline = i == 0 and i + size < len(toks) and _DATE.match(toks[i + size].text)
-                etype = "ORG" if sports and entry[1] != "country" and not dateline else "LOC"
+                nxt = toks[i + size].text if i + size < len(toks) else ""
+                team = nxt[:1].isdigit() or nxt in ("AT", "at", "v", "V")
+                etype = (
+                    "ORG" if sports and entry[1] != "country" and team and not dateline else "LOC"
+                )
                 found = Mention(n, i, i + size, etype, MEDIUM, entry[0])
                 break
         if found:
@@ -147,6 +151,11 @@ def _caps_line_mentions(
         else:
             i += 1
     return out
+
+
+def _dateline(toks: list[Token]) -> bool:
+    """`LONDON 1996-08-30` or `MILWAUKEE , Wisconsin 1996-08-31`: a place line ending in a date."""
+    return len(toks) <= 8 and bool(toks) and bool(_DATE_ONLY.match(toks[-1].text))
 
 
 def _rare_or_big(word: str, population: int) -> bool:

@@ -88,9 +88,25 @@ NOT_ENTITY = words_of(
     World Cup Open Championship Championships Grand Prix Tour Series Super Bowl Cup Trophy
     League Premier Division First Second Third Fourth Final Finals Semifinal Group Table
     Mr Mrs Ms Dr Prof Sir Lord Lady English French German Spanish Italian Euro Eurobond
-    Eurobonds Reuters AP AFP I Q1 Q2 Q3 Q4 H1 H2 FY Index TV CEO CFO GMT EST EDT BST CET
+    Eurobonds I Q1 Q2 Q3 Q4 H1 H2 FY Index TV CEO CFO GMT EST EDT BST CET
     Jr Sr Ltd Inc Corp Co No Nos Pct PCT Oct Results Result Standings Scorers Attendance
     Teams Team Halftime Note Notes OK"""
+)
+
+# Last words of event and title names (CoNLL MISC): "World Cup", "U.S. Open".
+MISC_SUFFIXES = words_of(
+    """Cup Open Championship Championships Games Olympics Tour Prix Series Trophy Masters
+    Classic Award Awards Prize Day Tournament Marathon Rally Festival Division Conference
+    Olympiad Grand Slam Derby Stakes Invitational Challenge Week War Wars Bowl Index"""
+)
+
+# Well-known organisations named by one word that carries no cue.
+KNOWN_ORGS = words_of(
+    """Reuters AP AFP Interfax Itar-Tass Tass Xinhua Kyodo Tanjug Bernama Yonhap Anatolian
+    Treasury Fed Pentagon Kremlin Congress Senate Parliament Knesset Duma Bundesbank Nasdaq
+    NYSE Nikkei Eurostat Interpol Hamas Hezbollah Fatah Taliban Mossad Gazprom Boeing
+    Airbus Microsoft IBM Intel Apple Google Amazon Facebook Sony Toyota Nissan Honda
+    Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA"""
 )
 
 # Nationality and group adjectives (CoNLL MISC): never emitted as PER/ORG/LOC.
@@ -110,7 +126,7 @@ DEMONYMS = words_of(
     Norwegian Pakistani Palestinian Palestinians Panamanian Paraguayan Persian Peruvian
     Polish Portuguese Romanian Russian Russians Rwandan Salvadoran Saudi Saudis Scottish Scot
     Scots Senegalese Serb Serbs Serbian Singaporean Slovak Slovakian Slovene
-    Slovenian Somali Somalian Spanish Sri Lankan Sudanese Swazi Swede Swedes
+    Slovenian Somali Somalian Spanish Lankan Sudanese Swazi Swede Swedes
     Swedish Swiss Syrian Taiwanese Tajik Tanzanian Thai Tibetan Togolese Tunisian Turk Turks
     Turkish Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni
     Yugoslav Zairean Zambian Zimbabwean African Africans Asian Asians Latin Arabian Nordic
@@ -118,7 +134,7 @@ DEMONYMS = words_of(
     Balkan Sikh Tamil Hutu Tutsi Pashtun Taliban Basque Catalan Corsican Bavarian
     Texan Californian Republican Republicans Democrat Democrats Democratic Conservative
     Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists Marxist
-    Nazi Nazis Zionist Gaullist Kurdish Mideast Anglo Franco Sino"""
+    Nazi Nazis Zionist Gaullist Kurdish Mideast Anglo Franco Sino Czech"""
 )
 
 # Spelling variants of one place, mapped to a canonical name.

@@ -7,8 +7,10 @@ from functools import cache
 
 from tasks.entity_cues import (
     DEMONYMS,
+    KNOWN_ORGS,
     LOC_HEADS,
     LOC_SUFFIXES,
+    MISC_SUFFIXES,
     NOT_ENTITY,
     ORG_HEADS,
     ORG_SUFFIXES,
@@ -27,6 +29,7 @@ _TITLE_MODIFIERS = words_of(
     Environment Labor Home Security First Grand Supreme Commanding"""
 )
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
+_TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK = 3, 2, 1
 
 
@@ -56,9 +59,13 @@ def is_common_word(word: str) -> bool:
     if low in _stop_words():
         return True
     z = zipf(low)
-    if z >= 4.6 and given_names().get(word, 0) < 9 and place(word) is None:
+    entry = place(word)
+    big_place = entry is not None and (entry[1] == "country" or entry[2] >= 500_000)
+    if z >= 4.6 and given_names().get(word, 0) < 9 and not big_place:
         return True
-    return z >= 2.5 and low.endswith(("ing", "ly", "ed")) and word not in surnames()
+    return (
+        z >= 2.5 and low.endswith(("ing", "ly", "ed")) and entry is None and word not in surnames()
+    )
 
 
 def strip_chunk(toks: list[Token], i: int, j: int, lower_seen: set[str]) -> tuple[int, int, bool]:
@@ -66,6 +73,8 @@ def strip_chunk(toks: list[Token], i: int, j: int, lower_seen: set[str]) -> tupl
     had_title = False
     while i < j and toks[i].sent_start and not toks[i].upper:
         word = toks[i].text
+        if _starts_place(toks, i, j):
+            break
         if is_common_word(word) or word.lower() in lower_seen and place(word) is None:
             i += 1
         else:
@@ -83,7 +92,8 @@ def strip_chunk(toks: list[Token], i: int, j: int, lower_seen: set[str]) -> tupl
             had_title = had_title or toks[k].text.rstrip(".") in PERSON_TITLES
         k += 1
     rest = [t.text for t in toks[last_cut:j]]
-    if last_cut > i and not (rest[-1] in ORG_SUFFIXES and not had_title):
+    whole_place = place(" ".join(t.text for t in toks[i:j])) is not None
+    if last_cut > i and not whole_place and not (rest[-1] in ORG_SUFFIXES and not had_title):
         i = last_cut
     while i < j and (toks[i].text in ("of", "de", "&", "and", ".") or not toks[i].cap):
         i += 1
@@ -92,8 +102,16 @@ def strip_chunk(toks: list[Token], i: int, j: int, lower_seen: set[str]) -> tupl
     return i, j, had_title
 
 
+def _starts_place(toks: list[Token], i: int, j: int) -> bool:
+    """True when the run starting at i begins with a multi-word place ("New Zealand")."""
+    for size in (2, 3):
+        if i + size <= j and place(" ".join(t.text for t in toks[i : i + size])):
+            return True
+    return False
+
+
 def type_chunk(
-    toks: list[Token], i: int, j: int, had_title: bool, sports: bool
+    toks: list[Token], i: int, j: int, had_title: bool, sports: bool, dateline: bool = False
 ) -> tuple[str | None, int, str]:
     """(type, confidence, canonical) for tokens [i, j) of a line; type None = not an entity."""
     words = [t.text for t in toks[i:j]]
@@ -107,10 +125,15 @@ def type_chunk(
         return None, STRONG, name
     if n == 1 and len(words[0]) == 1:
         return None, STRONG, name
+    if words[-1] in MISC_SUFFIXES and n >= 2:
+        return None, STRONG, name
+    if n == 1 and words[0] in KNOWN_ORGS:
+        return "ORG", STRONG, name
     entry = place(name)
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[1] != "country"):
         canonical, kind, _ = entry
-        if sports and kind != "country" and prev not in _LOC_PREVIOUS:
+        in_place = dateline or prev.lower() in _LOC_PREVIOUS
+        if sports and kind != "country" and not in_place and (kind == "admin" or _team(prev, nxt)):
             return "ORG", MEDIUM, canonical
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER:
@@ -150,7 +173,7 @@ def _type_single(tok: Token, prev: str, nxt: str, sports: bool) -> tuple[str | N
     word = tok.text
     if tok.upper and 2 <= len(word) <= 6:
         return "ORG", MEDIUM, word
-    if prev in _LOC_PREVIOUS:
+    if prev.lower() in _LOC_PREVIOUS:
         return "LOC", WEAK, word
     if sports and (nxt[:1].isdigit() or prev[:1].isdigit()):
         return "ORG", WEAK, word
@@ -159,6 +182,11 @@ def _type_single(tok: Token, prev: str, nxt: str, sports: bool) -> tuple[str | N
     if given_names().get(word, 0) >= 6:
         return "PER", WEAK, word
     return ("ORG" if sports else "PER"), WEAK, word
+
+
+def _team(prev: str, nxt: str) -> bool:
+    """A place name used as a team: next to a score, `v`, or a result verb."""
+    return prev[:1].isdigit() or nxt[:1].isdigit() or prev in _TEAM_WORDS or nxt in _TEAM_WORDS
 
 
 def _previous_word(toks: list[Token], i: int) -> str:
