@@ -24,3 +24,12 @@ def shared() -> Path:
 def fixtures() -> Path:
     """The project's own fixture files (articles written for this project)."""
     return FIXTURES
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """A throwaway Prefect backend for flow tests (one per session: ~10 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

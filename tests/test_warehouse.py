@@ -1,0 +1,58 @@
+"""Migrations are numbered, applied once, recorded; bulk inserts round-trip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsdigest.warehouse import bulk_insert, connect, migrate, migrations
+
+
+def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with connect(db) as con:
+        versions = [v for (v,) in con.execute("SELECT version FROM schema_migrations").fetchall()]
+        assert versions == [v for v, _, _ in migrations()]
+        assert migrate(con) == []  # idempotent
+    with connect(db) as con:  # reopening applies nothing new
+        assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == len(versions)
+
+
+def test_new_migration_is_applied_in_order(tmp_path: Path) -> None:
+    mig = tmp_path / "mig"
+    mig.mkdir()
+    (mig / "001_a.sql").write_text("CREATE TABLE a (x INTEGER);")
+    con = duckdb.connect()
+    assert migrate(con, mig) == ["001_a"]
+    (mig / "002_b.sql").write_text("CREATE TABLE b (y INTEGER); INSERT INTO a VALUES (1);")
+    assert migrate(con, mig) == ["002_b"]
+    assert con.execute("SELECT count(*) FROM a").fetchone()[0] == 1
+
+
+def test_failed_migration_rolls_back(tmp_path: Path) -> None:
+    mig = tmp_path / "mig"
+    mig.mkdir()
+    (mig / "001_bad.sql").write_text("CREATE TABLE t (x INTEGER); SELECT * FROM missing_table;")
+    con = duckdb.connect()
+    with pytest.raises(duckdb.Error):
+        migrate(con, mig)
+    assert con.execute("SELECT count(*) FROM schema_migrations").fetchone()[0] == 0
+    rows = con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+    tables = {r[0] for r in rows}
+    assert "t" not in tables
+
+
+def test_bulk_insert_lists_nulls_and_conflicts() -> None:
+    con = connect(":memory:")
+    rows = [("a", "X", "PER", 2), ("a", "Y", "ORG", 1)]
+    assert bulk_insert(con, "entities", ["article_id", "name", "type", "count"], rows) == 2
+    bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"],
+                [("a", "f", 0), ("a", "f", 0)], conflict="ON CONFLICT DO NOTHING")  # fmt: skip
+    assert con.execute("SELECT count(*) FROM article_sources").fetchone()[0] == 1
+    assert sorted(con.execute("SELECT name, count FROM entities").fetchall()) == [
+        ("X", 2),
+        ("Y", 1),
+    ]
+    assert bulk_insert(con, "entities", ["article_id", "name", "type", "count"], []) == 0
