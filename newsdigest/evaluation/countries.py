@@ -31,7 +31,7 @@ def cliff_predict(
     counts: Counter[str] = Counter()
     for seg in filter(None, [title, *text.split("\n")]):
         for m in find_mentions(seg, case_mode(seg)):
-            codes = {c.iso2 for c in m.candidates if c.kind in ("country", "demonym")}
+            codes = {c.iso2 for c in m.candidates if c.kind in ("country", "name", "demonym")}
             if len(codes) == 1:
                 counts[codes.pop()] += 1
     ranked = [c for c, _ in counts.most_common()]  # ties keep first-mention order

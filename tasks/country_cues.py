@@ -1,0 +1,44 @@
+"""Weak country cues without place names: US local-news vocabulary and company legal forms."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+CUE_WEIGHT = 0.3
+CUE_CAP = 1.2  # all cues together stay below one country name in the lead
+MIN_CUES = 2  # a single cue is noise
+
+# Words and patterns typical of one country's news (general knowledge of institutions and style).
+_CUES: dict[str, re.Pattern[str]] = {
+    "US": re.compile(
+        r"\b(?:Township|Sheriff|Police Department|Fire Department|School District|"
+        r"Board of (?:Education|Supervisors|Commissioners|Selectmen|Aldermen)|"
+        r"Elementary School|Middle School|High School|county commissioners?|state troopers?|"
+        r"State Police|Interstate \d+|I-\d+|Route \d+|Highway \d+|GOP|Democrats?|"
+        r"Republicans?|Medicaid|Medicare|Social Security|Thanksgiving|Memorial Day|Labor Day|"
+        r"Fourth of July|Super Bowl|NFL|NBA|NCAA|Little League|Eagle Scouts?|Boy Scouts|"
+        r"Girl Scouts|Inc|Corp|LLC|mph|Assemblyman|(?:Gov|Sen|Rep)(?=\. [A-Z]))\b"
+        r"|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\$\d"
+    ),
+    "GB": re.compile(
+        r"\b(?:Plc|plc|PLC|stg|MP|MPs|Tory|Tories|Labour Party|NHS|council tax)\b|£\d"
+    ),
+    "DE": re.compile(r"\b(?:GmbH|AG)\b"),
+    "JP": re.compile(r"\b(?:KK|yen)\b"),
+    "NL": re.compile(r"\b(?:NV|BV|guilders)\b"),
+    "IT": re.compile(r"\b(?:SpA|lire)\b"),
+    "SE": re.compile(r"\b(?:AB)\b"),
+    "IN": re.compile(r"\b(?:rupees|crore|lakh)\b"),
+    "IE": re.compile(r"\b(?:gardai|Garda|Gardai|Dail|TD|TDs)\b"),
+}
+
+
+def cue_scores(text: str) -> Counter[str]:
+    """Capped weak evidence per country from style cues (only when they recur)."""
+    out: Counter[str] = Counter()
+    for iso2, pattern in _CUES.items():
+        hits = len(pattern.findall(text))
+        if hits >= MIN_CUES:
+            out[iso2] = min(CUE_CAP, CUE_WEIGHT * hits)
+    return out
