@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from newsdigest import __version__, commands
@@ -23,6 +24,8 @@ timezone: --tz (env NEWSDIGEST_TZ, default UTC).
 """
 
 EVALS = ("summaries", "countries", "entities", "parse")
+# Modules that add their own subcommands with `register(subparsers, paths)`.
+COMMAND_MODULES = ("newsdigest.ops_cli", "newsdigest.analyst_cli")
 
 
 def _paths(p: argparse.ArgumentParser) -> None:
@@ -80,6 +83,9 @@ def build_parser(load_evals: bool = True) -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", default="-", help="output JSONL (default stdout)")
     _nlp(p)
     p.set_defaults(func=commands.cmd_annotate)
+
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub, _paths)
 
     p = sub.add_parser("eval", help="quality figures on ../shared data, next to baselines")
     esub = p.add_subparsers(dest="what", required=True, metavar="WHAT")
