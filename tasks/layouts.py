@@ -137,11 +137,11 @@ def match_header(lines: list[str], i: int) -> Header | None:
 
 
 def body_a(lines: list[str]) -> list[str]:
-    """Layout A body: paragraphs separated by blank lines (lines of one block joined)."""
+    """Layout A body (collapsed lines): blank lines split paragraphs; a block's lines are joined."""
     paras, block = [], []
     for line in [*lines, ""]:
-        if line.strip():
-            block.append(line.strip())
+        if line:
+            block.append(line)
         elif block:
             paras.append(" ".join(block))
             block = []
@@ -149,8 +149,8 @@ def body_a(lines: list[str]) -> list[str]:
 
 
 def body_b(lines: list[str]) -> tuple[list[str], str | None, str | None]:
-    """Layout B body: one paragraph per non-empty line; returns (paragraphs, dateline, credit)."""
-    paras = [line.strip() for line in lines if line.strip()]
+    """Layout B body from collapsed lines: (one paragraph per non-empty line, dateline, credit)."""
+    paras = [line for line in lines if line]
     credit = None
     if paras and _CREDIT.match(paras[-1]):
         credit = paras.pop()

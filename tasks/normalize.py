@@ -55,6 +55,8 @@ def _binary_reason(data: bytes) -> str | None:
         if data.startswith(magic):
             return f"binary file ({name})"
     if b"\x00" in data:
+        if data.count(0) * 3 > len(data) and data[0::2].count(0) != data[1::2].count(0):
+            return "binary file (NUL bytes; UTF-16 without a byte-order mark?)"
         return "binary file (NUL bytes)"
     return None
 

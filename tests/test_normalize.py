@@ -54,6 +54,7 @@ def test_invalid_utf8_reports_byte_offset():
         (b"%PDF-1.7\n1 0 obj", "PDF"),
         (b"\x1f\x8b\x08\x00rest", "gzip"),
         (b"Title\x00\x00body", "NUL"),
+        ("Title\n\nbody".encode("utf-16-le"), "UTF-16 without a byte-order mark"),
         (b"ab\x01\x02\x03\x04\x05\x06cd", "control characters"),
     ],
 )
