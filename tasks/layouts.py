@@ -29,8 +29,8 @@ _MONTHS = {
 }
 # Lines are matched with re.match (anchored) and bounded repeats, so long lines stay cheap.
 _UPDATED = re.compile(r"Updated[ \t]{1,9}(\S{1,40}(?:[ \t]{1,9}\S{1,40}){0,4})\Z")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\Z")
-_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\Z")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})\b")
+_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\b")
 _CREDIT = re.compile(r"\(With ([^()\n]{1,60})\)\Z")
 _DATELINE = re.compile(r"([^\W\d_](?:[^\W_]|[ .'/&-]){1,60}?):[ \t]{1,9}(?=\S)")
 _BULLET = "\u2022"

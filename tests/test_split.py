@@ -114,6 +114,7 @@ def test_dateline_rules(first_line, dateline, paragraph):
         ("Updated 2 July 2025", "2025-07-02"),
         ("Updated 02 Jul 2025", "2025-07-02"),
         ("Updated July 2, 2025", "2025-07-02"),
+        ("Updated 2 July 2025 14:05 GMT", "2025-07-02"),
         ("Updated 31 February 2019", None),
         ("Updated yesterday", None),
     ],
