@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from newsdigest.models import EntityCount, EntitySpan
-from tasks.entity_cues import SPORTS
+from tasks.entity_cues import MISC_SUFFIXES, SPORTS
 from tasks.entity_lexicon import place, zipf
-from tasks.entity_rules import MEDIUM, STRONG, Mention, strip_chunk, type_chunk
+from tasks.entity_rules import MEDIUM, STRONG, UNKNOWN, Mention, strip_chunk, type_chunk
 from tasks.entity_tokens import Token, chunks, is_caps_line, split_lines
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -41,12 +41,13 @@ def extract_entities(text: str) -> list[EntitySpan]:
             if i >= j:
                 continue
             etype, conf, canonical = type_chunk(toks, i, j, had_title, sports, _dateline(toks))
-            if etype is not None:
+            if etype is not None or conf == UNKNOWN:
                 mentions.append(Mention(n, i, j, etype, conf, canonical))
     known = _propagate(mentions, lines)
     for n, toks in enumerate(lines):
         if caps[n]:
             mentions.extend(_caps_line_mentions(toks, n, known, sports))
+    mentions = [m for m in mentions if m.type]
     mentions.sort(key=lambda m: lines[m.line][m.i].start)
     return [_span(text, lines, m) for m in mentions]
 
@@ -70,12 +71,12 @@ def _propagate(mentions: list[Mention], lines: list[list[Token]]) -> dict[str, t
     """Share types within the article: surnames of full names, repeated names, acronyms."""
     surname: dict[str, str] = {}
     best: dict[str, tuple[int, str]] = {}
-    for m in mentions:
+    for m in sorted(mentions, key=lambda m: m.i - m.j):  # full names first
         words = [t.text for t in lines[m.line][m.i : m.j]]
-        if m.type == "PER" and m.j - m.i >= 2 and m.conf >= MEDIUM - 1:
+        if m.type == "PER" and (m.j - m.i >= 2 or m.conf == STRONG):
             surname.setdefault(words[-1], m.canonical)
         key = m.canonical
-        if m.conf > best.get(key, (0, ""))[0]:
+        if m.type and m.conf > best.get(key, (0, ""))[0]:
             best[key] = (m.conf, m.type or "")
     for m in mentions:
         if m.j - m.i == 1 and m.conf < STRONG:
@@ -136,6 +137,9 @@ def _caps_line_mentions(
             if hit and hit[0] and not dateline:
                 found = Mention(n, i, i + size, hit[0], MEDIUM, hit[1])
                 break
+            after = toks[i + size].text.title() if i + size < len(toks) else ""
+            if after in MISC_SUFFIXES:
+                continue
             entry = place(key)
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
                 nxt = toks[i + size].text if i + size < len(toks) else ""

@@ -39,7 +39,7 @@ ORG_SUFFIXES = words_of(
     Tribunal Government Cabinet Office Bureau Department Authority Board Exchange Association
     Federation Union Alliance League Organisation Organization Institute Institution
     University College School Academy Society Foundation Church Club Army Navy Force Forces
-    Police Guard Guards Brigade Front Movement Coalition Group Team FC AFC United Rovers
+    Nations Police Guard Guards Brigade Front Movement Coalition Group Team FC AFC United Rovers
     City Athletic Wanderers Albion Hotspur Villa County Stars Rangers Celtic Giants Dodgers
     Yankees Mets Cubs Braves Pirates Padres Expos Astros Rockies Marlins Reds Cardinals
     Phillies Tigers Indians Orioles Twins Royals Mariners Athletics Angels Brewers Sox
@@ -78,11 +78,16 @@ SPORTS = words_of(
     volleyball handball nfl nba nhl mlb horse racing"""
 )
 
-# Capitalised words that are never an entity on their own (MISC, calendar, generic).
-NOT_ENTITY = words_of(
+# Days and months: trimmed from the edges of a name ("Friday Mitchell").
+CALENDAR = words_of(
     """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
     May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep
-    Sept Oct Nov Dec Christmas Easter Ramadan Eid Internet God Islam Islamic Christian
+    Sept Oct Nov Dec"""
+)
+
+# Capitalised words that are never an entity on their own (MISC, calendar, generic).
+NOT_ENTITY = CALENDAR | words_of(
+    """Christmas Easter Ramadan Eid Internet God Islam Islamic Christian
     Christianity Muslim Muslims Moslem Moslems Jew Jews Jewish Catholic Catholics Protestant
     Buddhist Hindu Sunni Shia Shi'ite Shiite Kurd Kurds Arab Arabs Olympic Olympics Games
     World Cup Open Championship Championships Grand Prix Tour Series Super Bowl Cup Trophy
@@ -197,4 +202,38 @@ PLACE_ALIASES = {
     "Northern Ireland": "Northern Ireland",
     "Siberia": "Siberia",
     "Tibet": "Tibet",
+    "Midwest": "Midwest",
+    "Far East": "Far East",
+}
+
+# US state abbreviations (AP style) that are not also common words or titles.
+STATE_ABBREVIATIONS = {
+    "Ala": "Alabama",
+    "Ariz": "Arizona",
+    "Ark": "Arkansas",
+    "Calif": "California",
+    "Colo": "Colorado",
+    "Conn": "Connecticut",
+    "Fla": "Florida",
+    "Kan": "Kansas",
+    "Ky": "Kentucky",
+    "Md": "Maryland",
+    "Mich": "Michigan",
+    "Minn": "Minnesota",
+    "Mont": "Montana",
+    "Neb": "Nebraska",
+    "Nev": "Nevada",
+    "N.J.": "New Jersey",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "N.H.": "New Hampshire",
+    "N.M.": "New Mexico",
+    "Okla": "Oklahoma",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn": "Tennessee",
+    "Tex": "Texas",
+    "Vt": "Vermont",
+    "Wis": "Wisconsin",
+    "Wyo": "Wyoming",
 }

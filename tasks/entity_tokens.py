@@ -86,13 +86,15 @@ def chunks(toks: list[Token], line: int) -> list[Chunk]:
         while j < n:
             if _nameish(toks[j]) and not toks[j].sent_start:
                 j += 1
+            elif toks[j].text in CONNECTORS and j + 1 < n and _nameish(toks[j + 1]):
+                j += 2
             elif (
                 toks[j].text in CONNECTORS
-                and j + 1 < n
-                and _nameish(toks[j + 1])
-                and toks[j + 1].start - toks[j].end <= 1
+                and j + 2 < n
+                and toks[j + 1].text in CONNECTORS
+                and _nameish(toks[j + 2])
             ):
-                j += 2
+                j += 3
             else:
                 break
         out.append(Chunk(line, i, j))
