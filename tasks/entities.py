@@ -6,9 +6,17 @@ import re
 from collections import Counter
 
 from newsdigest.models import EntityCount, EntitySpan
-from tasks.entity_cues import MISC_SUFFIXES, SPORTS
+from tasks.entity_cues import CONNECTORS, DEMONYMS, MISC_SUFFIXES, PERSON_TITLES, SPORTS
 from tasks.entity_lexicon import place, zipf
-from tasks.entity_rules import MEDIUM, STRONG, UNKNOWN, Mention, strip_chunk, type_chunk
+from tasks.entity_rules import (
+    MEDIUM,
+    STRONG,
+    TITLE_MODIFIERS,
+    UNKNOWN,
+    Mention,
+    strip_chunk,
+    type_chunk,
+)
 from tasks.entity_tokens import Token, chunks, is_caps_line, split_lines
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -36,8 +44,8 @@ def extract_entities(text: str) -> list[EntitySpan]:
     for n, toks in enumerate(lines):
         if caps[n]:
             continue
-        for ch in chunks(toks, n):
-            i, j, had_title = strip_chunk(toks, ch.i, ch.j, lower_seen)
+        for a, b in _split_at_titles(toks, chunks(toks, n)):
+            i, j, had_title = strip_chunk(toks, a, b, lower_seen)
             if i >= j:
                 continue
             etype, conf, canonical = type_chunk(toks, i, j, had_title, sports, _dateline(toks))
@@ -56,6 +64,25 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
     """Count mentions per (canonical name, type), most frequent first (ties: first seen)."""
     counts = Counter((s.canonical or s.text, s.type) for s in spans)
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
+
+
+_NOT_SPLIT = PERSON_TITLES | TITLE_MODIFIERS | DEMONYMS | CONNECTORS | {"."}
+
+
+def _split_at_titles(toks: list[Token], runs: list) -> list[tuple[int, int]]:
+    """`U.S. President Bill Clinton` -> `U.S.` + `President Bill Clinton`: a title inside a run
+    starts a new candidate."""
+    out: list[tuple[int, int]] = []
+    for ch in runs:
+        start = ch.i
+        for k in range(ch.i + 1, ch.j - 1):
+            word = toks[k].text.rstrip(".")
+            left = [t.text for t in toks[start:k]]
+            if word in PERSON_TITLES and any(w not in _NOT_SPLIT for w in left):
+                out.append((start, k))
+                start = k
+        out.append((start, ch.j))
+    return out
 
 
 def _is_sports(lines: list[list[Token]]) -> bool:

@@ -23,7 +23,7 @@ from tasks.entity_lexicon import given_names, place, surnames, zipf
 from tasks.entity_tokens import Token
 
 # Words that qualify a title ("Foreign Minister", "Prime Minister"): stripped with it.
-_TITLE_MODIFIERS = words_of(
+TITLE_MODIFIERS = words_of(
     """Foreign Prime Defence Defense Finance Interior Economy Economics Trade Deputy Vice Acting
     Former Chief Executive State Junior Senior Assistant Managing Opposition Party Labour
     Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
@@ -86,7 +86,7 @@ def strip_chunk(toks: list[Token], i: int, j: int, lower_seen: set[str]) -> tupl
     last_cut = i
     while k < j - 1 and (
         toks[k].text.rstrip(".") in PERSON_TITLES
-        or toks[k].text in _TITLE_MODIFIERS
+        or toks[k].text in TITLE_MODIFIERS
         or toks[k].text in DEMONYMS
         or toks[k].text == "."
     ):
