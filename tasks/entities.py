@@ -6,7 +6,14 @@ import re
 from collections import Counter
 
 from newsdigest.models import EntityCount, EntitySpan
-from tasks.entity_cues import CONNECTORS, DEMONYMS, MISC_SUFFIXES, PERSON_TITLES, SPORTS
+from tasks.entity_cues import (
+    CONNECTORS,
+    DEMONYMS,
+    MISC_SUFFIXES,
+    PERSON_TITLES,
+    SPORTS,
+    TEAM_SPORTS,
+)
 from tasks.entity_lexicon import place, zipf
 from tasks.entity_rules import (
     MEDIUM,
@@ -32,7 +39,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
     words = [t for toks in lines for t in toks if t.text[:1].isalpha()]
     if words and sum(t.cap for t in words) < 0.03 * len(words):
         caps = [True] * len(lines)  # lower-cased text: gazetteer look-up only
-    sports = _is_sports(lines)
+    sports = _sports_kind(lines)
     lower_seen = {
         t.text
         for toks, c in zip(lines, caps, strict=True)
@@ -85,13 +92,16 @@ def _split_at_titles(toks: list[Token], runs: list) -> list[tuple[int, int]]:
     return out
 
 
-def _is_sports(lines: list[list[Token]]) -> bool:
-    """Sports report (CoNLL-style `SOCCER - ...` headline): clubs are often named by places."""
+def _sports_kind(lines: list[list[Token]]) -> str:
+    """'team' or 'individual' for a sports report (CoNLL-style `SOCCER - ...` headline), else ''."""
     for toks in lines[:2]:
+        first = toks[0].text.lower() if toks else ""
         head = " ".join(t.text.lower() for t in toks[:2])
-        if toks and (toks[0].text.lower() in SPORTS or head in SPORTS):
-            return True
-    return False
+        if first in TEAM_SPORTS or head in TEAM_SPORTS:
+            return "team"
+        if first in SPORTS or head in SPORTS:
+            return "individual"
+    return ""
 
 
 def _propagate(mentions: list[Mention], lines: list[list[Token]]) -> dict[str, tuple[str, str]]:
@@ -147,7 +157,7 @@ def _acronyms(mentions: list[Mention], lines: list[list[Token]]) -> None:
 
 
 def _caps_line_mentions(
-    toks: list[Token], n: int, known: dict[str, tuple[str, str]], sports: bool
+    toks: list[Token], n: int, known: dict[str, tuple[str, str]], sports: str
 ) -> list[Mention]:
     """ALL-CAPS (or lower-cased) line: names already seen in the article, then gazetteer places."""
     out: list[Mention] = []

@@ -77,6 +77,8 @@ SPORTS = words_of(
     hockey squash motor racing motorcycling formula swimming skiing sailing rowing badminton
     volleyball handball nfl nba nhl mlb horse racing"""
 )
+# Team sports: a city or county named in their reports is usually a club.
+TEAM_SPORTS = words_of("soccer football cricket rugby baseball basketball hockey nfl nba nhl mlb")
 
 # Days and months: trimmed from the edges of a name ("Friday Mitchell").
 CALENDAR = words_of(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -32,6 +33,7 @@ TITLE_MODIFIERS = words_of(
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
+_PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
 
 
 @dataclass(slots=True)
@@ -120,7 +122,7 @@ def _starts_place(toks: list[Token], i: int, j: int) -> bool:
 
 
 def type_chunk(
-    toks: list[Token], i: int, j: int, had_title: bool, sports: bool, dateline: bool = False
+    toks: list[Token], i: int, j: int, had_title: bool, sports: str, dateline: bool = False
 ) -> tuple[str | None, int, str]:
     """(type, confidence, canonical) for tokens [i, j) of a line; type None = not an entity."""
     words = [t.text for t in toks[i:j]]
@@ -148,7 +150,8 @@ def type_chunk(
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
         in_place = dateline or prev.lower() in _LOC_PREVIOUS
-        if sports and kind != "country" and not in_place and (kind == "admin" or _team(prev, nxt)):
+        team = sports == "team" or kind == "admin" or _team(prev, nxt)
+        if sports and kind != "country" and not in_place and team:
             return "ORG", MEDIUM, canonical
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER:
@@ -168,7 +171,7 @@ def type_chunk(
     return _type_single(toks[i], prev, nxt, sports)
 
 
-def _type_multi(words: list[str], name: str, sports: bool) -> tuple[str | None, int, str]:
+def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, int, str]:
     """Type a multi-word capitalised run with no cue word."""
     first, last = words[0], words[-1]
     if all(w.isupper() for w in words if w.isalpha()):
@@ -176,7 +179,9 @@ def _type_multi(words: list[str], name: str, sports: bool) -> tuple[str | None, 
             return None, WEAK, name  # table header or shouted phrase
         return "ORG", WEAK, name
     given = given_names().get(first, 0)
-    if given >= 3 and (zipf(first) < 5.0 or given >= 8) and place(last) is None:
+    last_place = place(last)
+    big_last = last_place is not None and (last_place[1] == "country" or last_place[2] >= 1_000_000)
+    if given >= 3 and (zipf(first) < 5.0 or given >= 8) and not big_last:
         return "PER", MEDIUM if last in surnames() or given >= 6 else WEAK, name
     if last in surnames() and zipf(last) < 4.5 and place(first) is None:
         return "PER", WEAK, name
@@ -185,19 +190,23 @@ def _type_multi(words: list[str], name: str, sports: bool) -> tuple[str | None, 
     return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
 
 
-def _type_single(tok: Token, prev: str, nxt: str, sports: bool) -> tuple[str | None, int, str]:
+def _type_single(tok: Token, prev: str, nxt: str, sports: str) -> tuple[str | None, int, str]:
     """Type a lone capitalised word with no gazetteer entry from its shape and context."""
     word = tok.text
     if tok.upper and 2 <= len(word) <= 6:
         return "ORG", MEDIUM, word
     if prev.lower() in _LOC_PREVIOUS:
         return "LOC", WEAK, word
+    if _PERSON_SHAPE.search(word):
+        return "PER", WEAK, word
     if sports and (nxt[:1].isdigit() or prev[:1].isdigit()):
         return "ORG", WEAK, word
     if word in surnames() and zipf(word) < 4.0:
         return "PER", WEAK, word
     if given_names().get(word, 0) >= 6:
         return "PER", WEAK, word
+    if sports and zipf(word) >= 3.3 and given_names().get(word, 0) < 3:
+        return None, WEAK, word  # "Extras", "Bowling": table labels, not clubs
     if sports:
         return "ORG", WEAK, word
     # Unknown lone words outside sports pages are as often MISC or common words as names
