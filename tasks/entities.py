@@ -14,7 +14,7 @@ from tasks.entity_cues import (
     SPORTS,
     TEAM_SPORTS,
 )
-from tasks.entity_lexicon import place, zipf
+from tasks.entity_lexicon import given_names, place, zipf
 from tasks.entity_rules import (
     MEDIUM,
     STRONG,
@@ -47,12 +47,14 @@ def extract_entities(text: str) -> list[EntitySpan]:
         for t in toks
         if t.text.islower()
     }
+    runs = {n: chunks(toks, n) for n, toks in enumerate(lines) if not caps[n]}
+    names = _full_name_surnames(lines, runs)
     mentions: list[Mention] = []
     for n, toks in enumerate(lines):
         if caps[n]:
             continue
-        for a, b in _split_at_titles(toks, chunks(toks, n)):
-            i, j, had_title = strip_chunk(toks, a, b, lower_seen)
+        for a, b in _split_at_titles(toks, runs[n]):
+            i, j, had_title = strip_chunk(toks, a, b, lower_seen, names)
             if i >= j:
                 continue
             etype, conf, canonical = type_chunk(toks, i, j, had_title, sports, _dateline(toks))
@@ -71,6 +73,16 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
     """Count mentions per (canonical name, type), most frequent first (ties: first seen)."""
     counts = Counter((s.canonical or s.text, s.type) for s in spans)
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
+
+
+def _full_name_surnames(lines: list[list[Token]], runs: dict[int, list]) -> set[str]:
+    """Last words of `Given Surname` runs: surnames worth keeping wherever they appear."""
+    out: set[str] = set()
+    for n, line_runs in runs.items():
+        for ch in line_runs:
+            if ch.j - ch.i in (2, 3) and given_names().get(lines[n][ch.i].text, 0) >= 3:
+                out.add(lines[n][ch.j - 1].text)
+    return out
 
 
 _NOT_SPLIT = PERSON_TITLES | TITLE_MODIFIERS | DEMONYMS | CONNECTORS | {"."}

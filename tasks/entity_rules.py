@@ -73,12 +73,17 @@ def is_common_word(word: str) -> bool:
     )
 
 
-def strip_chunk(toks: list[Token], i: int, j: int, lower_seen: set[str]) -> tuple[int, int, bool]:
-    """Drop sentence-initial common words, titles and demonyms; returns (i, j, had_title)."""
+def strip_chunk(
+    toks: list[Token], i: int, j: int, lower_seen: set[str], names: set[str]
+) -> tuple[int, int, bool]:
+    """Drop sentence-initial common words, titles and demonyms; returns (i, j, had_title).
+
+    `names` are surnames of full names in the article: "Brown" stays even at a sentence start.
+    """
     had_title = False
     while i < j and toks[i].sent_start and not toks[i].upper:
         word = toks[i].text
-        if _starts_place(toks, i, j):
+        if word in names or _starts_place(toks, i, j):
             break
         if is_common_word(word) or word.lower() in lower_seen and place(word) is None:
             i += 1
@@ -205,7 +210,7 @@ def _type_single(tok: Token, prev: str, nxt: str, sports: str) -> tuple[str | No
         return "PER", WEAK, word
     if given_names().get(word, 0) >= 6:
         return "PER", WEAK, word
-    if sports and zipf(word) >= 3.3 and given_names().get(word, 0) < 3:
+    if sports and tok.sent_start and zipf(word) >= 3.3 and given_names().get(word, 0) < 3:
         return None, WEAK, word  # "Extras", "Bowling": table labels, not clubs
     if sports:
         return "ORG", WEAK, word
