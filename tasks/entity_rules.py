@@ -83,7 +83,7 @@ def strip_chunk(
     had_title = False
     while i < j and toks[i].sent_start and not toks[i].upper:
         word = toks[i].text
-        if word in names or _starts_place(toks, i, j):
+        if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(toks, i, j):
             break
         if is_common_word(word) or word.lower() in lower_seen and place(word) is None:
             i += 1
@@ -155,7 +155,7 @@ def type_chunk(
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
         in_place = dateline or prev.lower() in _LOC_PREVIOUS
-        team = sports == "team" or kind == "admin" or _team(prev, nxt)
+        team = sports == "team" or _team(prev, nxt)
         if sports and kind != "country" and not in_place and team:
             return "ORG", MEDIUM, canonical
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
@@ -185,7 +185,9 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
         return "ORG", WEAK, name
     given = given_names().get(first, 0)
     last_place = place(last)
-    big_last = last_place is not None and (last_place[1] == "country" or last_place[2] >= 1_000_000)
+    big_last = last_place is not None and (
+        last_place[1] == "country" or (last_place[1] == "city" and last_place[2] >= 1_000_000)
+    )
     if given >= 3 and (zipf(first) < 5.0 or given >= 8) and not big_last:
         return "PER", MEDIUM if last in surnames() or given >= 6 else WEAK, name
     if last in surnames() and zipf(last) < 4.5 and place(first) is None:
@@ -202,7 +204,7 @@ def _type_single(tok: Token, prev: str, nxt: str, sports: str) -> tuple[str | No
         return "ORG", MEDIUM, word
     if prev.lower() in _LOC_PREVIOUS:
         return "LOC", WEAK, word
-    if _PERSON_SHAPE.search(word):
+    if _PERSON_SHAPE.search(word) or sports and prev in ("b", "c", "st", "lbw"):
         return "PER", WEAK, word
     if sports and (nxt[:1].isdigit() or prev[:1].isdigit()):
         return "ORG", WEAK, word
