@@ -1,0 +1,181 @@
+"""The analysts' read path: a consistent copy of the warehouse, published after each batch."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+from prefect import task
+from prefect.cache_policies import NO_CACHE
+
+from newsdigest.config import DB_FILENAME
+
+SNAPSHOT_DIR = "snapshot"
+FRESHNESS_FILE = "freshness.json"
+
+_INFO_SQL = """
+SELECT (SELECT count(*) FROM articles),
+       (SELECT count(*) FROM files),
+       (SELECT run_id FROM ingest_runs ORDER BY started_at DESC LIMIT 1),
+       (SELECT finished_at FROM ingest_runs ORDER BY started_at DESC LIMIT 1)
+"""
+
+
+@dataclass(frozen=True)
+class SnapshotInfo:
+    """What a published snapshot holds and how fresh it is."""
+
+    published_at: str  # UTC, ISO 8601
+    articles: int
+    files: int
+    last_run_id: str | None
+    last_run_finished: str | None
+    bytes: int
+    publish_seconds: float
+
+    def describe(self, now: datetime | None = None) -> str:
+        """One line for analysts: age and size of the snapshot."""
+        now = now or datetime.now(UTC)
+        age = (now - datetime.fromisoformat(self.published_at)).total_seconds()
+        return (
+            f"snapshot published {self.published_at} ({_age(age)} ago): "
+            f"{self.articles} articles from {self.files} files"
+        )
+
+
+def _age(seconds: float) -> str:
+    if seconds < 120:
+        return f"{max(seconds, 0):.0f} s"
+    if seconds < 7200:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+def snapshot_dir(warehouse: Path) -> Path:
+    """The folder analysts read from: `warehouse/snapshot/`."""
+    return Path(warehouse) / SNAPSHOT_DIR
+
+
+def snapshot_path(warehouse: Path) -> Path:
+    """The published read-only copy, `warehouse/snapshot/news.duckdb`."""
+    return snapshot_dir(warehouse) / DB_FILENAME
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _live_info(live: Path) -> tuple:
+    """Checkpoint the live file (WAL folded in) and read the counts the snapshot will hold."""
+    con = duckdb.connect(str(live))
+    try:
+        con.execute("CHECKPOINT")
+        return con.execute(_INFO_SQL).fetchone()
+    finally:
+        con.close()
+
+
+def _stamp(copy: Path, info: SnapshotInfo) -> None:
+    """Record the snapshot's freshness inside the copy itself (so it can never disagree)."""
+    con = duckdb.connect(str(copy))
+    try:
+        con.execute(
+            "CREATE OR REPLACE TABLE snapshot_info (published_at TIMESTAMPTZ, articles BIGINT,"
+            " files BIGINT, last_run_id VARCHAR, last_run_finished TIMESTAMPTZ)"
+        )
+        con.execute(
+            "INSERT INTO snapshot_info VALUES (?, ?, ?, ?, ?)",
+            [info.published_at, info.articles, info.files, info.last_run_id,
+             info.last_run_finished],
+        )  # fmt: skip
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def write_json_atomic(path: Path, obj: object) -> None:
+    """Write JSON to a temp file in the same folder, fsync, rename over `path`."""
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+    tmp.write_text(json.dumps(obj, indent=2, default=str) + "\n", encoding="utf-8")
+    _fsync(tmp)
+    os.replace(tmp, path)
+
+
+def publish_snapshot(warehouse: Path | str, live: Path | str | None = None) -> SnapshotInfo | None:
+    """Copy the live warehouse to `snapshot/news.duckdb` atomically; call under the writer lock.
+
+    Readers holding the previous snapshot keep reading it (the old inode lives on until they
+    close it); new readers get the new one. Returns None when there is no warehouse yet.
+    """
+    t0 = time.perf_counter()
+    warehouse = Path(warehouse)
+    live = Path(live) if live else warehouse / DB_FILENAME
+    if not live.exists():
+        return None
+    articles, files, run_id, run_finished = _live_info(live)
+    if Path(f"{live}.wal").exists():
+        raise RuntimeError(f"{live}.wal still exists after CHECKPOINT: is another writer open?")
+    target = snapshot_path(warehouse)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{DB_FILENAME}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
+    try:
+        shutil.copyfile(live, tmp)
+        info = SnapshotInfo(
+            published_at=datetime.now(UTC).isoformat(timespec="seconds"),
+            articles=int(articles),
+            files=int(files),
+            last_run_id=run_id,
+            last_run_finished=run_finished.isoformat() if run_finished else None,
+            bytes=0,
+            publish_seconds=0.0,
+        )
+        _stamp(tmp, info)
+        Path(f"{tmp}.wal").unlink(missing_ok=True)  # empty after the CHECKPOINT above
+        _fsync(tmp)
+        os.replace(tmp, target)
+        _fsync(target.parent)
+    finally:
+        tmp.unlink(missing_ok=True)
+    info = SnapshotInfo(**{**asdict(info), "bytes": target.stat().st_size,
+                           "publish_seconds": round(time.perf_counter() - t0, 4)})  # fmt: skip
+    write_json_atomic(target.parent / FRESHNESS_FILE, asdict(info))
+    return info
+
+
+def read_snapshot_info(con: duckdb.DuckDBPyConnection) -> SnapshotInfo | None:
+    """The `snapshot_info` row of an open snapshot (None for a file without one)."""
+    try:
+        row = con.execute(
+            "SELECT published_at, articles, files, last_run_id, last_run_finished"
+            " FROM snapshot_info LIMIT 1"
+        ).fetchone()
+    except duckdb.CatalogException:
+        return None
+    if row is None:
+        return None
+    published, articles, files, run_id, finished = row
+    return SnapshotInfo(
+        published_at=published.astimezone(UTC).isoformat(timespec="seconds"),
+        articles=articles,
+        files=files,
+        last_run_id=run_id,
+        last_run_finished=finished.isoformat() if finished else None,
+        bytes=0,
+        publish_seconds=0.0,
+    )
+
+
+publish_snapshot_task = task(
+    name="publish-snapshot", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE
+)(publish_snapshot)
