@@ -35,7 +35,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
     if not isinstance(text, str) or not text.strip():
         return []
     lines = split_lines(text)
-    caps = [is_caps_line(toks) for toks in lines]
+    caps = [is_caps_line(toks) or _title_case_headline(toks) for toks in lines]
     words = [t for toks in lines for t in toks if t.text[:1].isalpha()]
     if words and sum(t.cap for t in words) < 0.03 * len(words):
         caps = [True] * len(lines)  # lower-cased text: gazetteer look-up only
@@ -73,6 +73,19 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
     """Count mentions per (canonical name, type), most frequent first (ties: first seen)."""
     counts = Counter((s.canonical or s.text, s.type) for s in spans)
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
+
+
+def _title_case_headline(toks: list[Token]) -> bool:
+    """`Bank of Japan Raises Rates to Highest Level`: capitalised common words, no name signal."""
+    words = [t for t in toks if t.text[:1].isalpha()]
+    if not 4 <= len(words) <= 25 or sum(t.cap for t in words) < 0.7 * len(words):
+        return False
+    common = sum(
+        t.cap and not t.upper and zipf(t.text) >= 4.0 and place(t.text) is None
+        and given_names().get(t.text, 0) < 6
+        for t in words
+    )  # fmt: skip
+    return common >= 3 and common >= 0.3 * len(words)
 
 
 def _full_name_surnames(lines: list[list[Token]], runs: dict[int, list]) -> set[str]:

@@ -33,6 +33,7 @@ TITLE_MODIFIERS = words_of(
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
+_ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
 
 
@@ -109,6 +110,8 @@ def strip_chunk(
         i = last_cut
     while i < j and (toks[i].text in ("of", "de", "&", "and", ".") or not toks[i].cap):
         i += 1
+    if j - i > 1 and toks[i].text.endswith(_ADJECTIVE_ENDINGS):
+        i += 1  # "Tripoli-based Government of National Unity"
     while i < j and toks[i].text in CALENDAR and j - i > 1:
         i += 1
     while j > i + 1 and toks[j - 1].text in CALENDAR:
@@ -162,6 +165,8 @@ def type_chunk(
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER:
         return "PER", STRONG, name
     if words[-1] in ORG_SUFFIXES or words[-1].rstrip(".") in ORG_SUFFIXES:
+        if n == 1 and not toks[i].upper and not sports:
+            return None, WEAK, name  # "Police", "Industry" alone: a common noun
         return "ORG", STRONG, name
     if "of" in words or "for" in words:
         if words[0] in LOC_HEADS and words[0] not in ORG_HEADS:
