@@ -12,6 +12,7 @@ from newsdigest.config import Settings
 from newsdigest.iterutil import chunked
 from newsdigest.locking import writer_lock
 from newsdigest.runlog import logger
+from newsdigest.snapshot import publish_snapshot_task
 from tasks.annotate import annotate_task
 from tasks.artifacts import publish_ingest_artifact
 from tasks.discover import discover_task, read_seeds_task
@@ -40,12 +41,14 @@ def ingest_seeds(
             fresh = new_articles_task(settings.db_path, parsed)
             notes = annotate_task(fresh, sentences, algorithm)
             chunk_report = store_task(settings.db_path, parsed, notes)
+            publish_snapshot_task(settings.warehouse)  # analysts see whole chunks only
             for p, outcome in zip(parsed, chunk_report.outcomes, strict=True):
                 log.info("%s", outcome.log_line())
                 if outcome.status == "failed":
                     quarantine_task(p.seed, outcome.reason or "unknown error", settings.quarantine)
             report.outcomes += chunk_report.outcomes
         record_run_task(settings.db_path, str(uuid.uuid4()), started, report)
+        publish_snapshot_task(settings.warehouse)
     summary = report.summary(seen=len(found), seconds=time.perf_counter() - t0)
     publish_ingest_artifact(summary, report)
     if report.count("failed"):
