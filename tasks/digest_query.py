@@ -1,27 +1,39 @@
-"""Read one day's articles and their annotations from the warehouse (bound parameters only)."""
+"""One day's articles and annotations, and the previous days' tallies (bound parameters)."""
 
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 
-_DAY = "CAST(timezone($tz, a.ingested_at) AS DATE) = $day"
+from tasks.digest_context import History
+
+_LOCAL_DAY = "CAST(timezone($tz, a.ingested_at) AS DATE)"
+_DAY = f"{_LOCAL_DAY} = $day"
+_SPAN = f"{_LOCAL_DAY} >= $start AND {_LOCAL_DAY} < $end"
 
 
 def day_articles(con: duckdb.DuckDBPyConnection, day: date, tz: str) -> list[dict]:
-    """Articles that arrived on `day` in timezone `tz`, with their selected summary sentences."""
+    """Articles that arrived on `day` in timezone `tz`: text, provenance and summary sentences."""
     rows = con.execute(
         f"""
-        SELECT a.article_id, a.title, a.published, a.highlights, a.body, a.layout,
-               list(s.text ORDER BY s.sentence_index) FILTER (WHERE s.selected) AS summary
-        FROM articles a
-        LEFT JOIN summary_sentences s ON s.article_id = a.article_id
-        WHERE {_DAY}
-        GROUP BY a.article_id, a.title, a.published, a.highlights, a.body, a.layout,
-                 a.ingested_at, a.file_sha256, a.position
-        ORDER BY a.ingested_at, a.file_sha256, a.position
+        WITH day AS (SELECT * FROM articles a WHERE {_DAY}),
+        summ AS (
+            SELECT s.article_id, list(s.text ORDER BY s.sentence_index) AS summary
+            FROM summary_sentences s JOIN day USING (article_id)
+            WHERE s.selected GROUP BY s.article_id
+        ),
+        src AS (
+            SELECT s.article_id, list(DISTINCT f.name ORDER BY f.name) AS files
+            FROM article_sources s JOIN day USING (article_id)
+            JOIN files f ON f.sha256 = s.file_sha256
+            GROUP BY s.article_id
+        )
+        SELECT d.article_id, d.title, d.caption, d.published, d.highlights, d.dateline, d.body,
+               d.credit, d.layout, d.ingested_at, summ.summary, src.files
+        FROM day d LEFT JOIN summ USING (article_id) LEFT JOIN src USING (article_id)
+        ORDER BY d.ingested_at, d.file_sha256, d.position
         """,
         {"tz": tz, "day": day},
     )
@@ -77,3 +89,33 @@ def day_file_count(con: duckdb.DuckDBPyConnection, day: date, tz: str) -> int:
         """,
         {"tz": tz, "day": day},
     ).fetchone()[0]
+
+
+def history(con: duckdb.DuckDBPyConnection, day: date, tz: str, days: int = 7) -> History:
+    """Focus-country counts of the day before, and entity article counts of the `days` before."""
+    yesterday = {"tz": tz, "start": day - timedelta(days=1), "end": day}
+    week = {"tz": tz, "start": day - timedelta(days=days), "end": day}
+    countries = con.execute(
+        f"""
+        SELECT coalesce(c.iso2, '??'), count(*)
+        FROM articles a LEFT JOIN article_countries c ON c.article_id = a.article_id AND c.is_focus
+        WHERE {_SPAN} GROUP BY ALL
+        """,
+        yesterday,
+    ).fetchall()
+    entities = con.execute(
+        f"""
+        SELECT e.name, e.type, count(DISTINCT e.article_id)
+        FROM entities e JOIN articles a USING (article_id)
+        WHERE {_SPAN} GROUP BY ALL
+        """,
+        week,
+    ).fetchall()
+    week_articles = con.execute(f"SELECT count(*) FROM articles a WHERE {_SPAN}", week).fetchone()
+    return History(
+        previous_countries=dict(countries),
+        previous_articles=sum(n for _, n in countries),
+        week_entities={(n, t): c for n, t, c in entities},
+        week_articles=week_articles[0],
+        days=days,
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import tempfile
@@ -11,7 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from prefect import task
 
-from tasks.digest_context import ENTITY_TYPES, DigestContext
+from tasks.digest_model import ENTITY_TYPES, DigestContext
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
 _MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
@@ -32,24 +33,29 @@ def _escape_line_start(m: re.Match) -> str:
 
 @cache
 def _env(fmt: str) -> Environment:
-    """One environment per output format: HTML autoescapes everything, macros included."""
+    """One environment per output format: HTML and XML autoescape everything, macros included."""
     env = Environment(
         loader=PackageLoader("newsdigest", "templates"),
-        autoescape=(fmt == "html"),
+        autoescape=(fmt in ("html", "xml")),
         undefined=StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
     )
     env.filters["md_escape"] = md_escape
     return env
 
 
+def render_template(name: str, fmt: str, **values: object) -> str:
+    """Render `<name>.<fmt>.j2` in the environment of `fmt`."""
+    out = _env(fmt).get_template(f"{name}.{fmt}.j2").render(entity_types=ENTITY_TYPES, **values)
+    return re.sub(r"\n{3,}", "\n\n", out) if fmt == "md" else out
+
+
 def render(ctx: DigestContext, fmt: str) -> str:
     """The digest as "md" or "html" text."""
-    template = _env(fmt).get_template(f"digest.{fmt}.j2")
-    out = template.render(ctx=ctx, entity_types=ENTITY_TYPES)
-    return re.sub(r"\n{3,}", "\n\n", out) if fmt == "md" else out
+    return render_template("digest", fmt, ctx=ctx)
 
 
 def write_atomic(path: Path, text: str) -> Path:
@@ -70,11 +76,16 @@ def write_atomic(path: Path, text: str) -> Path:
 
 
 def write_digest(ctx: DigestContext, digests_dir: Path) -> dict[str, Path]:
-    """Write `<day>.md` and `<day>.html`; return their paths by format."""
+    """Write `<day>.md`, `<day>.html` and the `<day>.json` summary the index and feed read."""
+    from tasks.digest_index import day_summary
+
     day = ctx.day.isoformat()
-    return {
+    paths = {
         fmt: write_atomic(digests_dir / f"{day}.{fmt}", render(ctx, fmt)) for fmt in ("md", "html")
     }
+    summary = json.dumps(day_summary(ctx), ensure_ascii=False, indent=1)
+    write_atomic(digests_dir / f"{day}.json", summary + "\n")
+    return paths
 
 
 write_digest_task = task(name="write-digest", retries=2, retry_delay_seconds=1)(write_digest)

@@ -79,4 +79,5 @@ def test_empty_day_says_so(tmp_path: Path) -> None:
     paths = write_digest(ctx, tmp_path)
     assert "No articles arrived" in paths["html"].read_text()
     assert "No articles arrived" in paths["md"].read_text()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-03-02.html", "2026-03-02.md"]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == ["2026-03-02.html", "2026-03-02.json", "2026-03-02.md"]
