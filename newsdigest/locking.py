@@ -19,7 +19,8 @@ def writer_lock(warehouse: Path, timeout: float = 600.0) -> Iterator[None]:
     """Hold an exclusive flock on `warehouse/.writer.lock`, waiting up to `timeout` seconds."""
     warehouse.mkdir(parents=True, exist_ok=True)
     path = warehouse / ".writer.lock"
-    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    # O_NOFOLLOW: a symlink planted as the lock file must not get its target truncated.
+    fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0), 0o644)
     deadline = time.monotonic() + timeout
     try:
         while True:

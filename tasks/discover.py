@@ -11,6 +11,7 @@ from pathlib import Path
 from prefect import task
 
 from newsdigest.models import Article
+from newsdigest.runlog import logger, safe_name
 from tasks.normalize import ParseError
 from tasks.split import split_articles
 
@@ -60,13 +61,25 @@ def discover(seeds_dir: Path) -> list[SeedFile]:
     return sorted(found, key=lambda s: s.name)
 
 
+class FileInFlux(OSError):
+    """The file changed between discovery and the end of reading it (still being written)."""
+
+
 def read_bytes_safely(seed: SeedFile) -> bytes:
-    """Read a seed without following a symlink swapped in since discovery."""
+    """Read a seed without following a symlink swapped in since discovery; refuse a moving file."""
     if seed.size > MAX_FILE_BYTES:
         raise ParseError(f"file too large: {seed.size} bytes (cap {MAX_FILE_BYTES})")
-    fd = os.open(seed.path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    # O_NONBLOCK: a FIFO swapped in since discovery must not hang the open.
+    flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+    fd = os.open(seed.path, flags)
     with os.fdopen(fd, "rb") as fh:
-        return fh.read(MAX_FILE_BYTES + 1)
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ParseError("not a regular file")
+        data = fh.read(MAX_FILE_BYTES + 1)
+        st = os.fstat(fd)
+    if (st.st_size, st.st_mtime_ns, len(data)) != (seed.size, seed.mtime_ns, seed.size):
+        raise FileInFlux(f"{seed.name} changed while being read")
+    return data
 
 
 def parse_seed(seed: SeedFile, data: bytes) -> ParsedFile:
@@ -89,6 +102,12 @@ def read_seeds(seeds: list[SeedFile]) -> list[ParsedFile]:
     for seed in seeds:
         try:
             data = read_bytes_safely(seed)
+        except FileInFlux:
+            # Still being written: left out of this run (not failed); the next run reads it whole.
+            logger().info(
+                "%s: changed while being read, left for the next run", safe_name(seed.name)
+            )
+            continue
         except (OSError, ParseError) as exc:
             reason = exc if isinstance(exc, ParseError) else f"unreadable: {exc.strerror}"
             out.append(ParsedFile(seed, "", error=str(reason)))

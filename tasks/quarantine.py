@@ -20,6 +20,14 @@ class Quarantined:
     reason: str
 
 
+def _fit(name: str, limit: int = 200) -> str:
+    """`name` shortened to `limit` UTF-8 bytes (room is left for `.N.reason` on any filesystem)."""
+    raw = name.encode("utf-8", "surrogateescape")
+    if len(raw) <= limit:
+        return name
+    return raw[:limit].decode("utf-8", "ignore") + "~"
+
+
 def quarantine(seed: SeedFile, reason: str, quarantine_dir: Path) -> Quarantined | None:
     """Move `seed` to `quarantine_dir` with `<name>.reason`; None if it changed or vanished."""
     try:
@@ -28,14 +36,18 @@ def quarantine(seed: SeedFile, reason: str, quarantine_dir: Path) -> Quarantined
         return None
     if (st.st_size, st.st_mtime_ns) != (seed.size, seed.mtime_ns):
         return None  # replaced since we read it: the next run looks at the new bytes
+    if quarantine_dir.is_symlink():
+        raise OSError(f"quarantine folder {quarantine_dir} is a symlink: refusing to write there")
     quarantine_dir.mkdir(parents=True, exist_ok=True)
-    target = quarantine_dir / seed.name
-    n = 1
-    while target.exists():
-        target = quarantine_dir / f"{seed.name}.{n}"
-        n += 1
+    base = _fit(seed.name)
+    target, n = quarantine_dir / base, 1
+    # Neither the file nor its reason may exist: never overwrite, never write through a symlink.
+    while os.path.lexists(target) or os.path.lexists(f"{target}.reason"):
+        target, n = quarantine_dir / f"{base}.{n}", n + 1
     os.replace(seed.path, target)
-    target.with_name(target.name + ".reason").write_text(reason + "\n", encoding="utf-8")
+    fd = os.open(f"{target}.reason", os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(reason + "\n")
     return Quarantined(seed.name, target, reason)
 
 

@@ -69,12 +69,16 @@ class StoreReport:
 
 
 def unchanged_by_stat(con: duckdb.DuckDBPyConnection, seeds: list[SeedFile]) -> set[str]:
-    """Names whose (name, size, mtime) were already ingested or failed: skipped without reading."""
+    """Names whose (name, size, mtime) were already ingested: skipped without reading.
+
+    Failed files are read again: one still in the seeds folder was not quarantined (the run
+    stopped between the ledger commit and the move), and this gives it another try.
+    """
     if not seeds:
         return set()
     rows = con.execute(
         "SELECT n.name FROM file_names n JOIN files f USING (sha256)"
-        " WHERE (n.name, n.size, n.mtime_ns) IN"
+        " WHERE f.status = 'done' AND (n.name, n.size, n.mtime_ns) IN"
         " (SELECT (unnest($1), unnest($2), unnest($3)))",
         [[s.name for s in seeds], [s.size for s in seeds], [s.mtime_ns for s in seeds]],
     ).fetchall()
