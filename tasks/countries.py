@@ -27,6 +27,12 @@ _CURRENCY_WORDS = frozenset(
     "dinar dinars shilling shillings escudo escudos peseta pesetas schilling schillings won".split()
 )
 CURRENCY_FACTOR = 0.25
+DEMONYM_DECAY = 0.0
+LOCATIVE_BONUS = 1.5
+ACTOR_FACTOR = 0.3
+_LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
+                       "within", "into", "towards", "toward"])  # fmt: skip
+_ACTOR_WORDS = frozenset(["led", "backed", "based", "made", "funded", "sponsored", "supported"])
 CUES_ADD_COUNTRIES = True
 _TOWN_KINDS = frozenset({"city", "region", "county"})
 _DATE_PART = re.compile(
@@ -134,10 +140,19 @@ def detect_countries(
     score: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
+    demonyms: dict[str, int] = defaultdict(int)
     for mention, weight, order in mentions:
         cand = _resolve(mention.candidates, context)
         if cand.kind == "none":
             continue
+        if mention.prev_word in _LOCATIVE and cand.kind != "demonym":
+            weight *= LOCATIVE_BONUS  # "in Syria", "near Tripoli": where things happen
+        if mention.next_word in _ACTOR_WORDS:
+            weight *= ACTOR_FACTOR  # "U.S.-led coalition", "Turkish-backed force"
+        if cand.kind == "demonym":
+            # Demonyms often name actors ("American officials") rather than where things happen.
+            demonyms[cand.iso2] += 1
+            weight /= demonyms[cand.iso2] ** DEMONYM_DECAY
         if cand.kind == "demonym" and mention.next_word in _CURRENCY_WORDS:
             weight *= CURRENCY_FACTOR
         score[cand.iso2] += cand.weight * weight

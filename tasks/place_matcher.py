@@ -46,6 +46,7 @@ class Mention:
     surface: str
     next_word: str = ""  # folded token after the name ("dollar" in "Canadian dollar")
     key: tuple[str, ...] = ()
+    prev_word: str = ""  # word before the name, compass words skipped ("in [northern] Syria")
 
 
 def tokenize(text: str) -> list[Token]:
@@ -107,6 +108,20 @@ def _person_like(
     return None
 
 
+_COMPASS = frozenset(
+    ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
+     "southeast", "southwest", "rural", "downtown", "the", "war", "torn", "hit", "ravaged"]
+)  # fmt: skip
+
+
+def _prev_word(toks: list[Token], i: int) -> str:
+    j = i - 1
+    while j >= 0 and toks[j].norm in _COMPASS:
+        j -= 1
+    return toks[j].norm if j >= 0 else ""
+
+
 def find_mentions(
     text: str, mode: str | None = None, person_parts: set[tuple[str, ...]] | None = None
 ) -> list[Mention]:
@@ -157,6 +172,6 @@ def find_mentions(
                 person_parts.add(key)
         elif cands:
             nxt = toks[i + n].norm if i + n < len(toks) else ""
-            out.append(Mention(cands, i, surface, nxt, key))
+            out.append(Mention(cands, i, surface, nxt, key, _prev_word(toks, i)))
         i += n
     return out
