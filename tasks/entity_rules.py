@@ -157,7 +157,8 @@ def type_chunk(
     entry = place(name)
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
-        in_place = dateline or prev.lower() in _LOC_PREVIOUS
+        venue = not prev and nxt == ":"  # "Leicester : Leicestershire 22 pts , ..."
+        in_place = dateline or venue or prev.lower() in _LOC_PREVIOUS
         team = sports == "team" or _team(prev, nxt)
         if sports and kind != "country" and not in_place and team:
             return "ORG", MEDIUM, canonical

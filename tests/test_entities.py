@@ -133,3 +133,25 @@ def test_any_text_never_crashes_and_offsets_match(text: str) -> None:
 )
 def test_name_like_word_soup_keeps_offsets_valid(parts: list[str]) -> None:
     _assert_valid(" ".join(parts))
+
+
+def test_sports_page_clubs_named_by_places_are_orgs() -> None:
+    text = (
+        "CRICKET - DURHAMSHIRE SLIP .\nLEEDS 1996-08-30\n"
+        "Essex beat Kent by four wickets at Chelmsford on Friday .\n"
+        "Essex 301 Kent 280"
+    )
+    spans = [(s.text, s.type) for s in extract_entities(text)]
+    assert ("LEEDS", "LOC") in spans  # dateline stays a place
+    assert spans.count(("Essex", "ORG")) == 2
+    assert spans.count(("Kent", "ORG")) == 2
+    assert ("Chelmsford", "LOC") in spans  # "at X": the venue
+
+
+def test_title_case_headline_is_not_a_run_of_names() -> None:
+    head = "Central Bank Raises Rates Again as Prices Climb in Norway"
+    text = head + "\n\nThe Central Bank of Norway said."
+    found = _by_text(text)
+    assert "Central Bank Raises Rates Again" not in found and "Prices Climb" not in found
+    assert found["Norway"][0] == "LOC"
+    assert found["Central Bank of Norway"][0] == "ORG"
