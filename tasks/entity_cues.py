@@ -13,7 +13,8 @@ PERSON_TITLES = words_of(
     """Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Vice Premier Chancellor
     Minister Secretary Senator Sen Rep Representative Congressman Congresswoman Governor Gov
     Mayor Judge Justice General Gen Lt Colonel Col Major Maj Captain Capt Commander Admiral
-    Brigadier Marshal Lieutenant Emir Sergeant Sgt Corporal Cpl Private King Queen Prince Princess Emperor Pope Cardinal Bishop
+    Brigadier Marshal Lieutenant Emir Sergeant Sgt Corporal Cpl Private King Queen Prince
+    Princess Emperor Pope Cardinal Bishop
     Archbishop Rabbi Imam Sheikh Sheik Ayatollah Rev Reverend Father Brother Sister Saint
     Chairman Chairwoman Chief Director Ambassador Envoy Spokesman Spokeswoman Coach Manager
     Striker Midfielder Defender Goalkeeper Captain Skipper Champion Leader Crown Deputy
