@@ -7,6 +7,7 @@ from pathlib import Path
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.context import get_run_context
 from prefect.exceptions import MissingContextError
+from prefect.states import Completed, State
 
 from newsdigest.runlog import safe_name
 from tasks.digest_context import DigestContext
@@ -43,3 +44,15 @@ def publish_digest_artifact(ctx: DigestContext, paths: dict[str, Path]) -> None:
     head = "\n".join(f"- {fmt}: `{md_escape(p)}`" for fmt, p in paths.items())
     create_markdown_artifact(f"{head}\n\n{render(ctx, 'md')}", key="daily-digest",
                              description=f"Digest for {ctx.day.isoformat()}")  # fmt: skip
+
+
+def completed_with_failures(summary: dict, report: StoreReport) -> dict | State:
+    """Inside a run, a `Completed` state named "Completed with failures" whose message names
+    the failed files and reasons (shown in the UI); outside one, the summary itself."""
+    if not _in_run():
+        return summary
+    failed = [o for o in report.outcomes if o.status == "failed"]
+    reasons = "; ".join(f"{safe_name(o.name)}: {o.reason}" for o in failed[:5])
+    more = f" (+{len(failed) - 5} more)" if len(failed) > 5 else ""
+    message = f"{len(failed)} file(s) failed and were quarantined: {reasons}{more}"
+    return Completed(name="Completed with failures", message=message[:1000], data=summary)

@@ -1,0 +1,202 @@
+"""`newsdigest serve`: serve both deployments; files dropped in seeds/ become ingest runs."""
+
+from __future__ import annotations
+
+import contextvars
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from newsdigest.config import Settings
+from newsdigest.watch import DEFAULT_SETTLE, Batcher, is_seed_path
+
+INGEST = "ingest-seeds"
+DIGEST = "daily-digest"
+DEFAULT_CRON = "0 6 * * *"
+DEFAULT_INTERVAL = 900.0  # safety-net ingest every 15 minutes
+
+log = logging.getLogger("newsdigest.serve")
+
+
+@dataclass(frozen=True)
+class ServeOptions:
+    """What `newsdigest serve` runs and how."""
+
+    settings: Settings
+    cron: str = DEFAULT_CRON
+    digest_day: str = "yesterday"
+    interval: float = DEFAULT_INTERVAL
+    settle: float = DEFAULT_SETTLE
+    watch: bool = True
+    force_polling: bool = False
+    query_seconds: float = 5.0
+
+
+def ingest_parameters(opts: ServeOptions) -> dict:
+    """Parameters every ingest-seeds run gets (settle: never read a file still being written)."""
+    s = opts.settings
+    return {"seeds": str(s.seeds), "warehouse": str(s.warehouse), "settle_seconds": opts.settle}
+
+
+def build_deployments(opts: ServeOptions) -> list:
+    """The `ingest-seeds` (interval safety net) and `daily-digest` (cron) runner deployments."""
+    from prefect.schedules import Cron, Interval
+
+    from flows.digest import daily_digest
+    from flows.ingest import ingest_seeds
+
+    s = opts.settings
+    ingest = ingest_seeds.to_deployment(
+        name=INGEST,
+        schedules=[Interval(timedelta(seconds=opts.interval))],
+        parameters=ingest_parameters(opts),
+        description="Ingest new files from the seeds folder. Runs when files arrive (watcher) "
+        f"and every {opts.interval:.0f} s as a safety net.",
+        tags=["newsdigest", "ingest"],
+    )
+    digest = daily_digest.to_deployment(
+        name=DIGEST,
+        schedules=[Cron(opts.cron, timezone=s.timezone)],
+        parameters={
+            "day": opts.digest_day,
+            "warehouse": str(s.warehouse),
+            "digests": str(s.digests),
+            "timezone": s.timezone,
+        },  # fmt: skip
+        description="Render one day's digest (Markdown + HTML). Set `day` (YYYY-MM-DD, "
+        "'today' or 'yesterday') in a custom run to re-render a day.",
+        tags=["newsdigest", "digest"],
+    )
+    return [ingest, digest]
+
+
+def run_ingest_in_process(reason: str, wait: float = 60.0) -> str:
+    """Create a run of the ingest-seeds deployment and execute it here; return its state name.
+
+    The run is created Pending so the runner's poller (which takes Scheduled runs) leaves it
+    alone; executing it in this already-warm process saves the ~4 s of a fresh interpreter.
+    """
+    from prefect import get_client
+    from prefect.flow_engine import run_flow
+    from prefect.states import Pending
+
+    from flows.ingest import ingest_seeds
+
+    with get_client(sync_client=True) as client:
+        deadline = time.monotonic() + wait
+        while True:  # the runner registers the deployment when it starts
+            try:
+                dep = client.read_deployment_by_name(f"{INGEST}/{INGEST}")
+                break
+            except Exception:  # ObjectNotFound until registered, or the server restarting
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.5)
+        run = client.create_flow_run_from_deployment(
+            dep.id, state=Pending(message=reason), tags=["watcher"],
+            name=f"watch-{datetime.now():%H%M%S}",
+        )  # fmt: skip
+    state = run_flow(ingest_seeds, flow_run=run, return_type="state")
+    return state.name
+
+
+class Watcher:
+    """Watches the seeds folder; complete files trigger ingest runs, one at a time, coalesced."""
+
+    def __init__(self, opts: ServeOptions, runner=run_ingest_in_process) -> None:
+        self.opts, self.runner = opts, runner
+        self.stop = threading.Event()
+        self.wanted = threading.Event()
+        self.idle = threading.Event()
+        self.reasons: list[str] = []
+        self.runs = 0
+        self._threads: list[threading.Thread] = []
+
+    def start(self, catch_up: bool = True) -> None:
+        """Start the watch and run threads (a catch-up run first picks up files that arrived
+        while serve was down; the ledger skips everything already stored)."""
+        if catch_up:
+            self.request("catch-up at start")
+        ctx = contextvars.copy_context()  # keep temporary Prefect settings in the threads
+        for name, fn in (("watch", self._watch), ("ingest", self._work)):
+            t = threading.Thread(target=ctx.copy().run, args=(fn,), name=f"newsdigest-{name}")
+            t.daemon = True
+            t.start()
+            self._threads.append(t)
+
+    def close(self, timeout: float = 60.0) -> None:
+        """Stop watching and wait for a run in progress to finish."""
+        self.stop.set()
+        self.wanted.set()
+        for t in self._threads:
+            t.join(timeout)
+
+    def request(self, reason: str) -> None:
+        """Ask for an ingest run; requests made during a run become one follow-up run."""
+        self.reasons.append(reason)
+        self.idle.clear()
+        self.wanted.set()
+
+    def _work(self) -> None:
+        while not self.stop.is_set():
+            if not self.wanted.wait(0.5):
+                continue
+            if self.stop.is_set():
+                break
+            self.wanted.clear()
+            reasons, self.reasons = self.reasons, []
+            why = "; ".join(reasons[:3]) + (f" (+{len(reasons) - 3})" if len(reasons) > 3 else "")
+            t0 = time.monotonic()
+            try:
+                state = self.runner(why)
+                log.info("ingest run %s in %.1f s (%s)", state, time.monotonic() - t0, why)
+            except Exception as exc:  # the server down, say: log one line and wait for more
+                log.error("ingest run could not start: %s", exc)
+            self.runs += 1
+            if not self.wanted.is_set():
+                self.idle.set()
+
+    def _watch(self) -> None:
+        from watchfiles import Change, watch
+
+        seeds = self.opts.settings.seeds
+        batcher = Batcher(self.opts.settle)
+
+        def wanted(change: Change, path: str) -> bool:
+            return change != Change.deleted and is_seed_path(path, seeds)
+
+        for changes in watch(
+            seeds, watch_filter=wanted, stop_event=self.stop, recursive=False, rust_timeout=200,
+            yield_on_timeout=True, force_polling=self.opts.force_polling or None,
+            debounce=1000, step=50,
+        ):  # fmt: skip
+            batcher.add(Path(p) for _, p in changes)
+            ready = batcher.ready()
+            if ready:
+                from newsdigest.runlog import safe_name
+
+                names = ", ".join(safe_name(p.name) for p in ready[:5])
+                more = f" (+{len(ready) - 5} more)" if len(ready) > 5 else ""
+                log.info("%d file(s) complete: %s%s", len(ready), names, more)
+                self.request(f"{len(ready)} file(s) arrived")
+
+
+def serve(opts: ServeOptions) -> int:
+    """Serve both deployments and watch the seeds folder until interrupted."""
+    from prefect import serve as prefect_serve
+
+    opts.settings.seeds.mkdir(parents=True, exist_ok=True)
+    deployments = build_deployments(opts)
+    watcher = Watcher(opts) if opts.watch else None
+    if watcher:
+        watcher.start()
+        log.info("watching %s (complete = unchanged for %.1f s)", opts.settings.seeds, opts.settle)
+    try:
+        prefect_serve(*deployments, query_seconds=opts.query_seconds, print_starting_message=False)
+    finally:
+        if watcher:
+            watcher.close()
+    return 0
