@@ -141,11 +141,10 @@ def _propagate(mentions: list[Mention], lines: list[list[Token]]) -> dict[str, t
         if m.type and m.conf > best.get(key, (0, ""))[0]:
             best[key] = (m.conf, m.type or "")
     for m in mentions:
-        if m.j - m.i == 1 and m.conf < STRONG:
-            word = lines[m.line][m.i].text
-            if word in surname:
-                m.type, m.conf, m.canonical = "PER", MEDIUM, surname[word]
-                continue
+        word = lines[m.line][m.i].text
+        if m.j - m.i == 1 and word in surname and (m.conf < STRONG or m.type == "PER"):
+            m.type, m.conf, m.canonical = "PER", max(m.conf, MEDIUM), surname[word]
+            continue
         conf, etype = best.get(m.canonical, (0, ""))
         if conf > m.conf and etype:
             m.type = etype
@@ -203,6 +202,8 @@ def _caps_line_mentions(
             if after in MISC_SUFFIXES:
                 continue
             entry = place(key)
+            if entry and size == 1 and len(key) <= 3 and entry[1] != "country":
+                entry = None  # "BA", "ANC": acronyms, not towns
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
                 nxt = toks[i + size].text if i + size < len(toks) else ""
                 team = nxt[:1].isdigit() or nxt in ("AT", "at", "v", "V")

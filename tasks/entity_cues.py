@@ -240,3 +240,17 @@ STATE_ABBREVIATIONS = {
     "Wis": "Wisconsin",
     "Wyo": "Wyoming",
 }
+
+# Words that may head an "X of Y" / "X for Y" name ("Bank of England", "Duke of York").
+OF_HEADS = (
+    ORG_HEADS
+    | LOC_HEADS
+    | ORG_SUFFIXES
+    | PERSON_TITLES
+    | words_of(
+        """Duke Duchess Earl Count Countess Baron Marquis Prince Princess King Queen Lord Lady
+    Secretary Minister Ministers Museum Hall Palace Temple Tower Port Cathedral Mosque Abbey
+    Organisation Organization Coalition Institute Centre Center Fund Commissioner Office
+    Rights Friends Sisters Brothers Sons Daughters Knights Soldiers Party"""
+    )
+)

@@ -155,6 +155,10 @@ def type_chunk(
     if "&" in words:
         return "ORG", STRONG, name
     entry = place(name)
+    if entry is not None and n == 1 and toks[i].upper and len(name) <= 4 and entry[1] != "country":
+        entry = None  # "BA", "ANC": an acronym, not the town of Ba
+    if any(c.isdigit() for c in name) and entry is None and words[-1] not in ORG_SUFFIXES:
+        return None, WEAK, name  # "Airbus A321", "Trofej Beograd 96": products, events
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
         venue = not prev and nxt == ":"  # "Leicester : Leicestershire 22 pts , ..."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from tasks.entity_cues import CONNECTORS, words_of
+from tasks.entity_cues import CONNECTORS, OF_HEADS, words_of
 
 # Abbreviations (U.S.), initials (J.), words with inner hyphens or apostrophes (not the
 # possessive 's), any other single character.
@@ -87,6 +87,8 @@ def chunks(toks: list[Token], line: int) -> list[Chunk]:
             if _nameish(toks[j]) and not toks[j].sent_start:
                 j += 1
             elif toks[j].text in CONNECTORS and j + 1 < n and _nameish(toks[j + 1]):
+                if toks[j].text in ("of", "for") and toks[j - 1].text not in OF_HEADS:
+                    break  # "Mike Powell of Acme Bank": two names, not one
                 j += 2
             elif (
                 toks[j].text in CONNECTORS
