@@ -69,6 +69,9 @@ LOC_SUFFIXES = words_of(
     Territories Oblast Prefecture District Governorate State"""
 )
 
+# First words of place names ("Mount Everest", "Lake Victoria").
+LOC_PREFIXES = words_of("Mount Mt Lake Cape Isle Gulf Fort Sierra Lago Monte Rio Wadi Jebel")
+
 # Words that may sit inside a name between capitalised words.
 CONNECTORS = words_of("of de del della di da du des la le van von der den bin ibn al el y & for")
 
@@ -142,7 +145,9 @@ DEMONYMS = words_of(
     Balkan Sikh Tamil Hutu Tutsi Pashtun Taliban Basque Catalan Corsican Bavarian
     Texan Californian Republican Republicans Democrat Democrats Democratic Conservative
     Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists Marxist
-    Nazi Nazis Zionist Gaullist Kurdish Mideast Anglo Franco Sino Czech"""
+    Dutchman Dutchmen Frenchman Frenchmen Englishman Irishman Scotsman Welshman Spaniard
+    Spaniards Finn Finns Pole Poles Kiwi Kiwis Nazi Nazis Zionist Gaullist Kurdish Mideast
+    Anglo Franco Sino Czech"""
 )
 
 # Spelling variants of one place, mapped to a canonical name.

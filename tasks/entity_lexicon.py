@@ -44,7 +44,7 @@ def places() -> dict[str, tuple[str, str, int]]:
         add(state["name"], state["name"], "admin", 5_000_000)
     for sub in pycountry.subdivisions:
         if "," not in sub.name and "[" not in sub.name:
-            add(sub.name, sub.name, "admin", 200_000)
+            add(sub.name, fold_accents(sub.name), "admin", 200_000)
             short = _SUB_GENERIC.sub("", sub.name)
             if short != sub.name and short.lower() not in out:
                 add(short, short, "admin", 200_000)

@@ -11,6 +11,7 @@ from tasks.entity_cues import (
     DEMONYMS,
     KNOWN_ORGS,
     LOC_HEADS,
+    LOC_PREFIXES,
     LOC_SUFFIXES,
     MISC_SUFFIXES,
     NOT_ENTITY,
@@ -177,8 +178,10 @@ def type_chunk(
         if words[0] in LOC_HEADS and words[0] not in ORG_HEADS:
             return "LOC", STRONG, name
         return "ORG", MEDIUM, name
-    if words[-1] in LOC_SUFFIXES:
+    if words[-1] in LOC_SUFFIXES or words[0] in LOC_PREFIXES and n >= 2:
         return "LOC", STRONG, name
+    if words[0] in ORG_HEADS and n >= 2 and given_names().get(words[1], 0) < 3:
+        return "ORG", MEDIUM, name  # "National Lottery", "Federal Reserve"
     if any(len(w) == 2 and w[1] == "." for w in words[:-1]) and n >= 2:
         return "PER", STRONG, name
     if n >= 2:
