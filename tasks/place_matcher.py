@@ -11,8 +11,8 @@ from tasks.gazetteer import (
     Candidate,
     gazetteer,
     lead_words,
-    place_suffixes,
     norm_token,
+    place_suffixes,
     prefixes,
 )
 
@@ -102,9 +102,13 @@ def _person_like(
             return "prev" if (prev.norm,) not in gazetteer() else None
     if i + n < len(toks):  # "Jordan Henderson", "Taft Broadcasting"; not "Shiloh School"
         nxt = toks[i + n]
-        if nxt.capitalised and _adjacent(text, toks[i + n - 1], nxt):
-            if (nxt.norm,) not in gazetteer() and nxt.norm not in place_suffixes():
-                return "next"
+        if (
+            nxt.capitalised
+            and _adjacent(text, toks[i + n - 1], nxt)
+            and (nxt.norm,) not in gazetteer()
+            and nxt.norm not in place_suffixes()
+        ):
+            return "next"
     return None
 
 

@@ -1,0 +1,51 @@
+"""Country eval: metric arithmetic on invented items and a small real slice."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from newsdigest.evaluation import countries as ev
+from newsdigest.evaluation.common import read_jsonl
+
+ITEMS = [
+    {"source": "toy", "title": "", "dateline": "", "text": "Syria and Syrian forces. Turkey.",
+     "countries": ["SY"], "primary": "SY"},
+    {"source": "toy", "title": "", "dateline": "", "text": "Officials in Paris met.",
+     "countries": ["DE"], "primary": "DE"},
+    {"source": "toy", "title": "", "dateline": "", "text": "Nothing here.",
+     "countries": [], "primary": None},
+]  # fmt: skip
+
+
+def test_score_items_counts_exactly():
+    m = ev.score_items(ITEMS, ev.system_predict)["toy"]
+    assert m["n"] == 2  # the unlabelled item is skipped
+    assert m["focus_acc"] == 0.5 and m["hit1"] == 0.5
+    assert m["precision"] == pytest.approx(1 / 3) and m["recall"] == 0.5
+    assert m["f1"] == pytest.approx(0.4)
+
+
+def test_cliff_baseline_counts_only_country_names():
+    assert ev.cliff_predict("Officials in Paris met.", None, None) == (None, [])
+    focus, codes = ev.cliff_predict("Syria, Syria and Turkey.", None, None)
+    assert focus == "SY" and codes == ["SY", "TR"]
+
+
+def test_small_reuters_slice_beats_baseline(shared):
+    rows = read_jsonl(shared / "eval" / "countries.jsonl", limit=200)
+    items = [r for r in rows if r["source"] == "reuters21578"]
+    result = ev.evaluate(items)
+    system, cliff = result["system"]["reuters21578"], result["cliff"]["reuters21578"]
+    assert system["n"] == len(items) > 150
+    assert 0.0 <= system["f1"] <= 1.0 and system["ms"] > 0
+    assert system["focus_acc"] > 0.85 > cliff["focus_acc"]
+
+
+def test_run_prints_table(shared, capsys):
+    parser = argparse.ArgumentParser()
+    ev.add_arguments(parser)
+    assert ev.run(parser.parse_args(["--limit", "30"])) == 0
+    out = capsys.readouterr().out
+    assert "| reuters21578 | system |" in out and "| reuters21578 | cliff |" in out
