@@ -9,11 +9,10 @@ import time
 import uuid
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from functools import cache
 from pathlib import Path
 
 import duckdb
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from newsdigest.config import DB_FILENAME
 
@@ -176,6 +175,18 @@ def read_snapshot_info(con: duckdb.DuckDBPyConnection) -> SnapshotInfo | None:
     )
 
 
-publish_snapshot_task = task(
-    name="publish-snapshot", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE
-)(publish_snapshot)
+@cache
+def _publish_task():  # noqa: ANN202
+    from prefect import task
+    from prefect.cache_policies import NO_CACHE
+
+    return task(name="publish-snapshot", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)(
+        publish_snapshot
+    )
+
+
+def __getattr__(name: str) -> object:
+    """`publish_snapshot_task`, the Prefect task, built on first use (readers skip Prefect)."""
+    if name == "publish_snapshot_task":
+        return _publish_task()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
