@@ -107,12 +107,13 @@ def _split_at_titles(toks: list[Token], runs: list) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for ch in runs:
         start = ch.i
+        has_name = toks[ch.i].text not in _NOT_SPLIT  # the left part holds a real name word
         for k in range(ch.i + 1, ch.j - 1):
-            word = toks[k].text.rstrip(".")
-            left = [t.text for t in toks[start:k]]
-            if word in PERSON_TITLES and any(w not in _NOT_SPLIT for w in left):
+            if toks[k].text.rstrip(".") in PERSON_TITLES and has_name:
                 out.append((start, k))
-                start = k
+                start, has_name = k, False
+            elif toks[k].text not in _NOT_SPLIT:
+                has_name = True
         out.append((start, ch.j))
     return out
 

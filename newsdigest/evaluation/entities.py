@@ -117,7 +117,7 @@ def evaluate(path: Path, limit: int | None = None) -> dict[str, dict]:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print typed/untyped and per-type P/R/F1 next to the baselines as a Markdown table."""
+    """Print typed/untyped and per-type P/R/F1 next to the baselines as Markdown tables."""
     path = args.data or shared_dir() / "eval" / "entities.jsonl"
     results = evaluate(path, args.limit)
     headers = ["system", "typed P", "typed R", "typed F1", "untyped F1",
@@ -134,4 +134,12 @@ def run(args: argparse.Namespace) -> int:
     gold = first["typed"]["gold"]
     print(f"Entities: {path} ({first['docs']} docs, {gold} PER/ORG/LOC gold spans; MISC removed)\n")
     print(format_table(headers, rows))
+    detail = []
+    for name, res in results.items():
+        if "error" not in res:
+            for key in ("typed", "untyped", *TYPES):
+                m = res[key]
+                detail.append([name, key, m["p"], m["r"], m["f1"], m["tp"], m["pred"], m["gold"]])
+    print("\nExact-span match per type (tp = matched spans):\n")
+    print(format_table(["system", "spans", "P", "R", "F1", "tp", "predicted", "gold"], detail))
     return 0
