@@ -66,16 +66,14 @@ _CURRENCY_WORDS = frozenset(
     ]
 )
 CURRENCY_FACTOR = 0.25
-DEMONYM_DECAY = 0.0
 LOCATIVE_BONUS = 1.5
 ACTOR_FACTOR = 0.3
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _ACTOR_WORDS = frozenset(["led", "backed", "based", "made", "funded", "sponsored", "supported"])
-CUES_ADD_COUNTRIES = True
 _TOWN_KINDS = frozenset({"city", "region", "county"})
 _DATE_PART = re.compile(
-    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d", re.I
+    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d.*$", re.I
 )
 _NAMES = {
     "US": "United States", "GB": "United Kingdom", "RU": "Russia", "KR": "South Korea",
@@ -129,23 +127,26 @@ def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
 @cache
 def _abbr_pattern() -> re.Pattern[str]:
     alts = "|".join(re.escape(a) for a in sorted(region_abbreviations(), key=len, reverse=True))
-    return re.compile(r"[A-Z][a-z]+,\s+(" + alts + r")\.(?=[\s,;)])")
+    return re.compile(r"[A-Z][a-z]+,\s+((?i:" + alts + r"))\.(?=[\s,;)])")
 
 
 def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
-    """Place readings of a dateline such as 'PORTLAND, Ore., Feb 26 -' or 'BEIRUT'."""
+    """Place readings of a dateline's parts: 'PORTLAND, Ore., Feb 26 -' -> [Portland, Oregon]."""
     out = []
-    for part in re.split(r"[,:]", dateline):
+    abbr = region_abbreviations()
+    for part in re.split(r"[,:]", _DATE_PART.sub("", dateline)):
         part = part.strip(" -–—.")
-        if not part or _DATE_PART.search(part + " 1") or part[:1].isdigit():
+        if not part or part[:1].isdigit():
             continue
-        if part in region_abbreviations():
-            out.append((Candidate(region_abbreviations()[part], "state", 0.7, 5_000_000),))
+        if part.upper() in abbr:
+            out.append((Candidate(abbr[part.upper()], "state", 0.7, 5_000_000),))
             continue
-        cands = gazetteer().get(key_tokens(part))
+        cands = tuple(
+            c for c in gazetteer().get(key_tokens(part), ()) if c.kind not in ("org", "none")
+        )
         if cands:
-            out.append(tuple(c for c in cands if c.kind != "org"))
-    return [c for c in out if c]
+            out.append(cands)
+    return out
 
 
 def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
@@ -158,7 +159,7 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
         for mention in find_mentions(seg, mode, person_parts):
             out.append((mention, weight, order + mention.index))
         for m in _abbr_pattern().finditer(seg) if mode == "mixed" else ():
-            cand = Candidate(region_abbreviations()[m.group(1)], "state", 0.7, 5_000_000)
+            cand = Candidate(region_abbreviations()[m.group(1).upper()], "state", 0.7, 5_000_000)
             out.append((Mention((cand,), 0, m.group()), weight, order))
         order += 10_000
     # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname.
@@ -168,51 +169,47 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
     ]  # fmt: skip
 
 
+def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
+    if mention.prev_word in _LOCATIVE and cand.kind != "demonym":
+        weight *= LOCATIVE_BONUS  # "in Syria", "near Tripoli": where things happen
+    if mention.next_word in _ACTOR_WORDS:
+        weight *= ACTOR_FACTOR  # "U.S.-led coalition", "Turkish-backed force"
+    if cand.kind == "demonym" and mention.next_word in _CURRENCY_WORDS:
+        weight *= CURRENCY_FACTOR
+    return cand.weight * weight
+
+
 def detect_countries(
     text: str, title: str | None = None, dateline: str | None = None
 ) -> CountryResult:
     """Focus country and every country mentioned, strongest first."""
     mentions = _collect(text or "", title)
-    context: dict[str, float] = defaultdict(float)
-    for mention, weight, _ in mentions:
-        if len({c.iso2 for c in mention.candidates}) == 1 and mention.candidates[0].kind != "none":
-            context[mention.candidates[0].iso2] += weight
+    datelines = _dateline_candidates(dateline or "")
+    cues = cue_scores(f"{title or ''}\n{text or ''}")
+    # Unambiguous evidence first: it decides between the readings of ambiguous names.
+    context: dict[str, float] = defaultdict(float, cues)
+    for cands, weight in [(m.candidates, w) for m, w, _ in mentions] + [
+        (c, DATELINE_WEIGHT) for c in datelines
+    ]:
+        if len({c.iso2 for c in cands}) == 1 and cands[0].kind != "none":
+            context[cands[0].iso2] += weight
     score: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
-    demonyms: dict[str, int] = defaultdict(int)
     for mention, weight, order in mentions:
         cand = _resolve(mention.candidates, context)
-        if cand.kind == "none":
-            continue
-        if mention.prev_word in _LOCATIVE and cand.kind != "demonym":
-            weight *= LOCATIVE_BONUS  # "in Syria", "near Tripoli": where things happen
-        if mention.next_word in _ACTOR_WORDS:
-            weight *= ACTOR_FACTOR  # "U.S.-led coalition", "Turkish-backed force"
-        if cand.kind == "demonym":
-            # Demonyms often name actors ("American officials") rather than where things happen.
-            demonyms[cand.iso2] += 1
-            weight /= demonyms[cand.iso2] ** DEMONYM_DECAY
-        if cand.kind == "demonym" and mention.next_word in _CURRENCY_WORDS:
-            weight *= CURRENCY_FACTOR
-        score[cand.iso2] += cand.weight * weight
-        count[cand.iso2] += 1
-        first.setdefault(cand.iso2, order)
-    cues = cue_scores(f"{title or ''}\n{text or ''}")
-    for iso2, cue in cues.items():
-        context[iso2] += cue
-    dateline_cands = _dateline_candidates(dateline or "")
-    for cands in dateline_cands:
-        if len({c.iso2 for c in cands}) == 1:
-            context[cands[0].iso2] += DATELINE_WEIGHT
-    for cands in dateline_cands:
-        cand = _resolve(cands, context)
+        if cand.kind != "none":
+            score[cand.iso2] += _mention_weight(mention, cand, weight)
+            count[cand.iso2] += 1
+            first.setdefault(cand.iso2, order)
+    if datelines:
+        # One dateline counts once; its last part ("Ore.", "British Columbia") is the most telling.
+        cand = _resolve(datelines[-1], context)
         score[cand.iso2] += DATELINE_WEIGHT
         first.setdefault(cand.iso2, 10**9)
     for iso2, cue in cues.items():
-        if CUES_ADD_COUNTRIES or iso2 in score:
-            score[iso2] += cue
-            first.setdefault(iso2, 10**9)
+        score[iso2] += cue
+        first.setdefault(iso2, 10**9)
     ranked = sorted(score, key=lambda c: (-score[c], -count[c], first[c]))
     countries = [CountryScore(c, round(score[c], 3), count[c]) for c in ranked]
     return CountryResult(focus=ranked[0] if ranked else None, countries=countries)

@@ -100,7 +100,7 @@ def region_abbreviations() -> dict[str, str]:
     out = {}
     for line in _data_lines("abbreviations.txt"):
         iso2, _, rest = line.partition(":")
-        out.update({abbr: iso2.strip() for abbr in rest.split()})
+        out.update({abbr.upper(): iso2.strip() for abbr in rest.split()})
     return out
 
 
