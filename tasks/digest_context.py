@@ -129,6 +129,8 @@ def build_context(
         lead = max(members, key=lambda i: (len(views[i].body), sum(map(len, views[i].body)), -i))
         rep = views[lead]
         rep.versions = [views[i] for i in members if i != lead]
+        if not rep.highlights:  # bullets only some outlets carry
+            rep.highlights = next((v.highlights for v in rep.versions if v.highlights), [])
         focus = next((c for c, f in countries.get(rep.article_id, []) if f), UNKNOWN)
         groups[focus].append(rep)
         for i in members:
