@@ -184,18 +184,58 @@ class Watcher:
                 self.request(f"{len(ready)} file(s) arrived")
 
 
+def warm_up() -> None:
+    """Load the NLP models once (gazetteer, sentence splitter) so the first drop is not slow."""
+    from newsdigest.models import Article
+    from tasks.annotate import annotate_article
+
+    body = ["OSLO: The ferry timetable changed on Monday, officials in Norway said.",
+            "The new timetable starts next week."]  # fmt: skip
+    annotate_article(Article(title="Ferry timetable", body=body, layout="A"))
+
+
+def _interrupt(*_: object) -> None:
+    # Prefect's own SIGTERM handler calls sys.exit inside the event loop and leaves a
+    # coroutine un-awaited; a KeyboardInterrupt takes the same clean path as Ctrl-C.
+    raise KeyboardInterrupt
+
+
+async def _run_quietly(runner) -> None:
+    """Run the runner; at shutdown its control channel's cancelled tasks are not errors."""
+    import asyncio
+
+    loop = asyncio.get_running_loop()
+
+    def handler(loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        if not isinstance(context.get("exception"), asyncio.CancelledError):
+            loop.default_exception_handler(context)
+
+    loop.set_exception_handler(handler)
+    await runner.start()
+
+
 def serve(opts: ServeOptions) -> int:
     """Serve both deployments and watch the seeds folder until interrupted."""
-    from prefect import serve as prefect_serve
+    import asyncio
+
+    from prefect.runner import Runner
 
     opts.settings.seeds.mkdir(parents=True, exist_ok=True)
-    deployments = build_deployments(opts)
+    # one line per file comes from the flow; per-task "Finished in state" lines are noise
+    logging.getLogger("prefect.task_runs").setLevel(logging.WARNING)
+    runner = Runner(query_seconds=opts.query_seconds, pause_on_shutdown=True)
+    for deployment in build_deployments(opts):
+        runner.add_deployment(deployment)
+    runner.handle_sigterm = _interrupt  # type: ignore[method-assign]
     watcher = Watcher(opts) if opts.watch else None
     if watcher:
+        warm_up()
         watcher.start()
         log.info("watching %s (complete = unchanged for %.1f s)", opts.settings.seeds, opts.settle)
     try:
-        prefect_serve(*deployments, query_seconds=opts.query_seconds, print_starting_message=False)
+        asyncio.run(_run_quietly(runner))
+    except KeyboardInterrupt:
+        log.info("stopping: finishing the run in progress, if any")
     finally:
         if watcher:
             watcher.close()
