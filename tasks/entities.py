@@ -10,6 +10,7 @@ from tasks.entity_cues import (
     CONNECTORS,
     DEMONYMS,
     MISC_SUFFIXES,
+    ORG_ALIASES,
     PERSON_TITLES,
     SPORTS,
     TEAM_SPORTS,
@@ -235,6 +236,8 @@ def _rare_or_big(word: str, population: int) -> bool:
 def _span(text: str, lines: list[list[Token]], m: Mention) -> EntitySpan:
     """The EntitySpan for a mention (offsets from its first and last token)."""
     start, end = lines[m.line][m.i].start, lines[m.line][m.j - 1].end
+    if m.type == "ORG":
+        m.canonical = ORG_ALIASES.get(m.canonical, m.canonical)
     return EntitySpan(
         text=text[start:end], type=m.type or "", start=start, end=end, canonical=m.canonical
     )

@@ -259,3 +259,20 @@ OF_HEADS = (
     Rights Friends Sisters Brothers Sons Daughters Knights Soldiers Party"""
     )
 )
+
+# Spelling variants of one organisation, mapped to a canonical name.
+ORG_ALIASES = {
+    "UN": "United Nations",
+    "U.N.": "United Nations",
+    "EU": "European Union",
+    "E.U.": "European Union",
+    "NATO": "NATO",
+    "Nato": "NATO",
+    "IMF": "International Monetary Fund",
+    "WHO": "World Health Organization",
+    "Fed": "Federal Reserve",
+    "US Federal Reserve": "Federal Reserve",
+    "U.S. Federal Reserve": "Federal Reserve",
+    "OPEC": "OPEC",
+    "Opec": "OPEC",
+}

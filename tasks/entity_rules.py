@@ -29,11 +29,14 @@ TITLE_MODIFIERS = words_of(
     """Foreign Prime Defence Defense Finance Interior Economy Economics Trade Deputy Vice Acting
     Former Chief Executive State Junior Senior Assistant Managing Opposition Party Labour
     Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
-    Environment Labor Home Security First Grand Supreme Commanding"""
+    Environment Labor Home Security First Grand Supreme Commanding Field"""
 )
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
+_ORG_NEXT = words_of(
+    "shares stock spokesman spokeswoman officials executives unit subsidiary shareholders chairman"
+)
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
 
@@ -228,6 +231,8 @@ def _type_single(tok: Token, prev: str, nxt: str, sports: str) -> tuple[str | No
     if sports and tok.sent_start and zipf(word) >= 3.3 and given_names().get(word, 0) < 3:
         return None, WEAK, word  # "Extras", "Bowling": table labels, not clubs
     if sports:
+        return "ORG", WEAK, word
+    if nxt in _ORG_NEXT:
         return "ORG", WEAK, word
     # Unknown lone words outside sports pages are as often MISC or common words as names
     # (measured): keep them untyped unless the article types the same word elsewhere.

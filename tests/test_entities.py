@@ -155,3 +155,12 @@ def test_title_case_headline_is_not_a_run_of_names() -> None:
     assert "Central Bank Raises Rates Again" not in found and "Prices Climb" not in found
     assert found["Norway"][0] == "LOC"
     assert found["Central Bank of Norway"][0] == "ORG"
+
+
+def test_organisation_spellings_share_a_canonical_name() -> None:
+    text = "Field Marshal Khalifa Haftar met U.N. envoys. The United Nations said Haftar agreed."
+    found = _by_text(text)
+    assert found["Khalifa Haftar"] == ("PER", "Khalifa Haftar")  # titles are not in the span
+    assert found["U.N."] == ("ORG", "United Nations")
+    assert found["United Nations"] == ("ORG", "United Nations")
+    assert found["Haftar"] == ("PER", "Khalifa Haftar")
