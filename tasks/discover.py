@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import task
@@ -17,6 +17,11 @@ from tasks.split import split_articles
 
 IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".swp", ".swx", ".crdownload", "~", ".reason")
 MAX_FILE_BYTES = 64 * 1024 * 1024  # larger files are refused outright (documented cap)
+# Per-article caps at ingest (docs/reliability.md): the NLP stages cost time per character, so a
+# pathological article (a 1 MB line, 20,000 sentences) is cut, keeping the cost bounded.
+# A long news article is ~20,000 characters; cut articles keep the same id on every re-ingest.
+MAX_ARTICLE_CHARS = 100_000
+MAX_TITLE_CHARS = 1_000
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,30 @@ def parse_seed(seed: SeedFile, data: bytes) -> ParsedFile:
         articles = split_articles(decode_bytes(data))
     except ParseError as exc:
         return ParsedFile(seed, digest, error=str(exc))
-    return ParsedFile(seed, digest, articles=articles)
+    return ParsedFile(seed, digest, articles=[cap_article(a) for a in articles])
+
+
+def cap_article(a: Article, limit: int = MAX_ARTICLE_CHARS) -> Article:
+    """`a` with its body cut to `limit` characters and its title/caption to MAX_TITLE_CHARS."""
+    body, left = [], limit
+    for para in a.body:
+        if left <= 0:
+            break
+        if len(para) > left:
+            cut = para.rfind(" ", 0, left)
+            para = para[: cut if cut > left // 2 else left].rstrip()
+        body.append(para)
+        left -= len(para)
+    heads = (a.title, a.caption or "")
+    if body == a.body and max(map(len, heads)) <= MAX_TITLE_CHARS:
+        return a
+    logger().warning("article %d %r cut to the ingest caps", a.position, a.title[:60])
+    return replace(
+        a,
+        title=a.title[:MAX_TITLE_CHARS],
+        caption=a.caption[:MAX_TITLE_CHARS] if a.caption else a.caption,
+        body=body,
+    )
 
 
 def read_seeds(seeds: list[SeedFile]) -> list[ParsedFile]:

@@ -12,6 +12,8 @@ from newsdigest.runlog import safe_name
 from newsdigest.warehouse import bulk_insert
 from tasks.discover import ParsedFile, SeedFile
 
+RACY_NS = 1_000_000_000  # a sighting less than 1 s after the file's mtime is not trusted
+
 ARTICLE_COLUMNS = (
     "article_id", "title", "caption", "published", "highlights", "dateline", "body", "credit",
     "layout", "file_sha256", "position", "ingested_at",
@@ -73,12 +75,15 @@ def unchanged_by_stat(con: duckdb.DuckDBPyConnection, seeds: list[SeedFile]) -> 
 
     Failed files are read again: one still in the seeds folder was not quarantined (the run
     stopped between the ledger commit and the move), and this gives it another try.
+    "Racy" sightings (seen < 1 s after the mtime) are read again too, as git does: file times
+    are coarse (a few ms), so bytes rewritten at the same size in that tick keep their mtime.
     """
     if not seeds:
         return set()
     rows = con.execute(
         "SELECT n.name FROM file_names n JOIN files f USING (sha256)"
-        " WHERE f.status = 'done' AND (n.name, n.size, n.mtime_ns) IN"
+        f" WHERE f.status = 'done' AND epoch_us(n.seen_at) * 1000 - n.mtime_ns > {RACY_NS}"
+        " AND (n.name, n.size, n.mtime_ns) IN"
         " (SELECT (unnest($1), unnest($2), unnest($3)))",
         [[s.name for s in seeds], [s.size for s in seeds], [s.mtime_ns for s in seeds]],
     ).fetchall()
@@ -107,7 +112,8 @@ def existing_articles(con: duckdb.DuckDBPyConnection, ids: list[str]) -> set[str
 
 def _sighting(con: duckdb.DuckDBPyConnection, seed: SeedFile, sha: str, now: datetime) -> None:
     con.execute(
-        "INSERT INTO file_names VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+        "INSERT INTO file_names VALUES (?, ?, ?, ?, ?)"
+        " ON CONFLICT DO UPDATE SET sha256 = excluded.sha256, seen_at = excluded.seen_at",
         [seed.name, seed.size, seed.mtime_ns, sha, now],
     )
     con.execute("UPDATE files SET last_seen = ? WHERE sha256 = ?", [now, sha])

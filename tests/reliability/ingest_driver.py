@@ -16,15 +16,21 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 
-def plain_ingest(seeds: str | Path, warehouse: str | Path, chunk_files: int = 50) -> dict:
-    """`ingest_seeds` run as plain Python (task wrappers swapped for their functions)."""
+def plain_ingest(
+    seeds: str | Path, warehouse: str | Path, chunk_files: int = 50, **overrides
+) -> dict:
+    """`ingest_seeds` run as plain Python (task wrappers swapped for their functions).
+
+    `overrides` replace named task wrappers (e.g. `annotate_task=`) for this call only.
+    """
     import flows.ingest as fi
 
     saved = {n: getattr(fi, n) for n in dir(fi) if n.endswith("_task")}
     try:
         for name, obj in saved.items():
-            setattr(fi, name, getattr(obj, "fn", obj))
-        return fi.ingest_seeds.fn(str(seeds), str(warehouse), chunk_files=chunk_files)
+            setattr(fi, name, overrides.get(name, getattr(obj, "fn", obj)))
+        out = fi.ingest_seeds.fn(str(seeds), str(warehouse), chunk_files=chunk_files)
+        return out if isinstance(out, dict) else out.result()
     finally:
         for name, obj in saved.items():
             setattr(fi, name, obj)

@@ -104,7 +104,7 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=200)
     ap.add_argument("--max-delay", type=float, default=None)
     args = ap.parse_args()
-    max_delay = args.max_delay or 0.2 * args.files
+    max_delay = args.max_delay or 0.15 * args.files
     with tempfile.TemporaryDirectory() as tmp:
         results = run_trials(Path(tmp), args.trials, args.files, max_delay)
     for t in results:
