@@ -67,6 +67,7 @@ _CURRENCY_WORDS = frozenset(
 )
 CURRENCY_FACTOR = 0.25
 LOCATIVE_BONUS = 1.5
+CUE_CONTEXT = 1.0
 ACTOR_FACTOR = 0.3
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
@@ -124,12 +125,6 @@ def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
     return out
 
 
-@cache
-def _abbr_pattern() -> re.Pattern[str]:
-    alts = "|".join(re.escape(a) for a in sorted(region_abbreviations(), key=len, reverse=True))
-    return re.compile(r"[A-Z][a-z]+,\s+((?i:" + alts + r"))\.(?=[\s,;)])")
-
-
 def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
     """Place readings of a dateline's parts: 'PORTLAND, Ore., Feb 26 -' -> [Portland, Oregon]."""
     out = []
@@ -158,9 +153,6 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
         mode = case_mode(seg)
         for mention in find_mentions(seg, mode, person_parts):
             out.append((mention, weight, order + mention.index))
-        for m in _abbr_pattern().finditer(seg) if mode == "mixed" else ():
-            cand = Candidate(region_abbreviations()[m.group(1).upper()], "state", 0.7, 5_000_000)
-            out.append((Mention((cand,), 0, m.group()), weight, order))
         order += 10_000
     # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname.
     return [
@@ -187,7 +179,7 @@ def detect_countries(
     datelines = _dateline_candidates(dateline or "")
     cues = cue_scores(f"{title or ''}\n{text or ''}")
     # Unambiguous evidence first: it decides between the readings of ambiguous names.
-    context: dict[str, float] = defaultdict(float, cues)
+    context: dict[str, float] = defaultdict(float, {c: v * CUE_CONTEXT for c, v in cues.items()})
     for cands, weight in [(m.candidates, w) for m, w, _ in mentions] + [
         (c, DATELINE_WEIGHT) for c in datelines
     ]:

@@ -14,6 +14,7 @@ from tasks.gazetteer import (
     norm_token,
     place_suffixes,
     prefixes,
+    region_abbreviations,
 )
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
@@ -47,6 +48,8 @@ class Mention:
     next_word: str = ""  # folded token after the name ("dollar" in "Canadian dollar")
     key: tuple[str, ...] = ()
     prev_word: str = ""  # word before the name, compass words skipped ("in [northern] Syria")
+    start: int = 0  # character span in the analysed text
+    end: int = 0
 
 
 def tokenize(text: str) -> list[Token]:
@@ -126,6 +129,25 @@ def _prev_word(toks: list[Token], i: int) -> str:
     return toks[j].norm if j >= 0 else ""
 
 
+def _abbreviation(text: str, toks: list[Token], i: int) -> tuple[int, tuple[Candidate, ...]] | None:
+    """A state or province abbreviation after a town: "Portland, Ore." or "Kimberley, B.C."."""
+    tok = toks[i]
+    if i == 0 or not text.startswith(".", tok.end) or text[toks[i - 1].end : tok.start] != ", ":
+        return None
+    iso2 = region_abbreviations().get(tok.text.upper())
+    return (1, (Candidate(iso2, "state", 0.7, 5_000_000),)) if iso2 else None
+
+
+def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'Kimberley, British Columbia', 'Paris, Texas': the region decides the town's country."""
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        codes = {c.iso2 for c in b.candidates}
+        if len(codes) == 1 and text[a.end : b.start].strip() == "," and len(a.candidates) > 1:
+            same = tuple(c for c in a.candidates if c.iso2 in codes)
+            a.candidates = same or a.candidates
+    return mentions
+
+
 def find_mentions(
     text: str, mode: str | None = None, person_parts: set[tuple[str, ...]] | None = None
 ) -> list[Mention]:
@@ -146,9 +168,9 @@ def find_mentions(
         if mode == "mixed" and not toks[i].capitalised:
             i += 1
             continue
-        found = None
+        found = _abbreviation(text, toks, i) if mode == "mixed" else None
         key: tuple[str, ...] = ()
-        for n in range(1, min(MAX_NGRAM, len(toks) - i) + 1):
+        for n in range(1, 0 if found else min(MAX_NGRAM, len(toks) - i) + 1):
             key = key + (toks[i + n - 1].norm,)
             if key in table and (mode != "mixed" or toks[i + n - 1].capitalised):
                 found = (n, table[key])
@@ -176,6 +198,7 @@ def find_mentions(
                 person_parts.add(key)
         elif cands:
             nxt = toks[i + n].norm if i + n < len(toks) else ""
-            out.append(Mention(cands, i, surface, nxt, key, _prev_word(toks, i)))
+            start, end = toks[i].start, toks[i + n - 1].end
+            out.append(Mention(cands, i, surface, nxt, key, _prev_word(toks, i), start, end))
         i += n
-    return out
+    return _narrow_by_following_region(text, out)
