@@ -81,7 +81,8 @@ def test_real_seeds_group_libya_and_syria(prefect_harness, shared: Path, tmp_pat
     ingest_seeds(str(seeds), str(tmp_path / "wh"))
     with connect(tmp_path / "wh" / "news.duckdb") as con:
         focus = con.execute(
-            "SELECT f.name, a.position, c.iso2 FROM articles a JOIN files f ON f.sha256 = a.file_sha256"
+            "SELECT f.name, a.position, c.iso2 FROM articles a"
+            " JOIN files f ON f.sha256 = a.file_sha256"
             " LEFT JOIN article_countries c ON c.article_id = a.article_id AND c.is_focus"
             " ORDER BY f.name, a.position"
         ).fetchall()
