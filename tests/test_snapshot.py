@@ -1,0 +1,110 @@
+"""The analyst snapshot: a whole, atomically replaced copy of the live warehouse."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from newsdigest.snapshot import publish_snapshot, read_snapshot_info, snapshot_path
+from newsdigest.warehouse import connect
+from tests.analyst_helpers import add_articles
+
+
+def _count(path: Path) -> int:
+    with duckdb.connect(str(path), read_only=True) as con:
+        return con.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+
+def test_no_warehouse_no_snapshot(tmp_path: Path) -> None:
+    assert publish_snapshot(tmp_path / "wh") is None
+    assert not snapshot_path(tmp_path / "wh").exists()
+
+
+def test_snapshot_matches_live_and_records_its_freshness(tmp_path: Path) -> None:
+    wh = tmp_path / "wh"
+    add_articles(wh / "news.duckdb", 0, 5)
+    with connect(wh / "news.duckdb") as con:
+        con.execute("INSERT INTO ingest_runs (run_id, started_at, finished_at) VALUES"
+                    " ('run-1', now(), now())")  # fmt: skip
+    info = publish_snapshot(wh)
+    assert info.articles == 5 and info.files == 5 and info.last_run_id == "run-1"
+    assert _count(snapshot_path(wh)) == 5
+    with duckdb.connect(str(snapshot_path(wh)), read_only=True) as con:
+        stored = read_snapshot_info(con)
+    assert (stored.articles, stored.published_at) == (5, info.published_at)
+    fresh = json.loads((wh / "snapshot" / "freshness.json").read_text())
+    assert fresh["articles"] == 5 and fresh["bytes"] == snapshot_path(wh).stat().st_size
+    assert sorted(p.name for p in (wh / "snapshot").iterdir()) == ["freshness.json", "news.duckdb"]
+    assert not (wh / "news.duckdb.wal").exists()
+    assert "5 articles from 5 files" in stored.describe()
+
+
+def test_open_reader_keeps_its_snapshot_while_a_new_one_is_published(tmp_path: Path) -> None:
+    wh = tmp_path / "wh"
+    add_articles(wh / "news.duckdb", 0, 3)
+    publish_snapshot(wh)
+    reader = duckdb.connect(str(snapshot_path(wh)), read_only=True)
+    try:
+        add_articles(wh / "news.duckdb", 3, 4)  # the writer is not blocked by the reader
+        assert publish_snapshot(wh).articles == 7
+        assert reader.execute("SELECT count(*) FROM articles").fetchone()[0] == 3
+    finally:
+        reader.close()
+    assert _count(snapshot_path(wh)) == 7
+
+
+def test_reader_in_another_process_never_blocks_the_writer(tmp_path: Path) -> None:
+    wh = tmp_path / "wh"
+    add_articles(wh / "news.duckdb", 0, 2)
+    publish_snapshot(wh)
+    code = (
+        "import duckdb, sys, time; c = duckdb.connect(sys.argv[1], read_only=True);"
+        " print(c.execute('SELECT count(*) FROM articles').fetchone()[0], flush=True);"
+        " time.sleep(30)"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", code, str(snapshot_path(wh))],
+                            stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert proc.stdout.readline().strip() == "2"  # the reader holds the snapshot open
+        add_articles(wh / "news.duckdb", 2, 3)  # writer opens the live file read-write
+        assert publish_snapshot(wh).articles == 5
+    finally:
+        proc.kill()
+        proc.wait()
+    assert _count(snapshot_path(wh)) == 5
+
+
+def test_a_failed_publish_leaves_the_previous_snapshot(tmp_path: Path, monkeypatch) -> None:
+    wh = tmp_path / "wh"
+    add_articles(wh / "news.duckdb", 0, 2)
+    publish_snapshot(wh)
+    add_articles(wh / "news.duckdb", 2, 2)
+
+    def broken_copy(src, dst):  # noqa: ANN001, ANN202
+        Path(dst).write_bytes(b"half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(shutil, "copyfile", broken_copy)
+    with pytest.raises(OSError, match="disk full"):
+        publish_snapshot(wh)
+    assert _count(snapshot_path(wh)) == 2
+    assert sorted(p.name for p in (wh / "snapshot").iterdir()) == ["freshness.json", "news.duckdb"]
+
+
+def test_ingest_flow_publishes_the_snapshot(prefect_harness, tmp_path: Path, fixtures) -> None:
+    from flows.ingest import ingest_seeds
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    shutil.copy(fixtures / "layout_b.txt", seeds / "layout_b.txt")
+    result = ingest_seeds(str(seeds), str(tmp_path / "wh"))
+    snap = snapshot_path(tmp_path / "wh")
+    assert _count(snap) == result["articles_stored"] > 0
+    with duckdb.connect(str(snap), read_only=True) as con:
+        assert con.execute("SELECT count(*) FROM ingest_runs").fetchone()[0] == 1
