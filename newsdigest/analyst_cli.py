@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable
 
@@ -46,6 +47,8 @@ def cmd_sql(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0:
         raise _user_error(ValueError("--timeout must be positive"))
+    if args.nice > 0:
+        os.nice(args.nice)  # analysts yield the CPU to the ingest writer on a shared machine
     try:
         con = open_snapshot(_settings(args).warehouse, threads=args.threads)
     except SqlError as exc:
@@ -145,6 +148,9 @@ def register(
         default=None,
         help="DuckDB threads for the query (default: half the CPUs)",
     )
+    p.add_argument("--nice", type=int, default=10,
+                   help="lower this process's CPU priority by N so ingestion keeps its pace"
+                   " (default 10; 0 keeps it)")  # fmt: skip
     paths(p)
     p.set_defaults(func=cmd_sql)
 
