@@ -25,6 +25,7 @@ KIND_WEIGHT = {
 }
 # First-level subdivisions worth reading: countries whose provinces are named in English news.
 _SUBDIVISION_COUNTRIES = ("CA", "AU", "IN", "CN", "BR", "MX", "ZA", "PK", "AR", "GB", "IE")
+_ALL_LEVELS = ("GB", "IE")  # counties sit below England/Scotland or the provinces
 _SUBDIVISION_SUFFIXES = (" Sheng", " Zizhiqu", " Shi")
 MAX_NGRAM = 6
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
@@ -167,14 +168,19 @@ def _subdivisions(table: dict) -> None:
     stop = common_words()
     for iso2 in _SUBDIVISION_COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=iso2) or []:
-            if sub.parent_code is not None or "," in sub.name or "[" in sub.name:
+            nested = sub.parent_code is not None and iso2 not in _ALL_LEVELS
+            if nested or "," in sub.name or "[" in sub.name:
                 continue
             name = sub.name
             for suffix in _SUBDIVISION_SUFFIXES:
                 name = name.removesuffix(suffix)
             key = key_tokens(name)
-            if name.lower() not in stop and not _is_national(table, key):
+            if name.lower() in stop or _is_national(table, key):
+                continue
+            if sub.parent_code is None:
                 _add(table, name, Candidate(iso2, "region", KIND_WEIGHT["region"], 2_000_000))
+            else:  # a county or borough: as ambiguous as a town ("Bedford", "Greenwich")
+                _add(table, name, Candidate(iso2, "city", _city_weight(300_000), 300_000))
 
 
 def _usable_alternate(name: str) -> bool:

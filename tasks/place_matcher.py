@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
+_REGION_KINDS = frozenset({"state", "region", "country", "name"})
 
 
 @dataclass
@@ -142,9 +143,15 @@ def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Ment
     """'Kimberley, British Columbia', 'Paris, Texas': the region decides the town's country."""
     for a, b in zip(mentions, mentions[1:], strict=False):
         codes = {c.iso2 for c in b.candidates}
-        if len(codes) == 1 and text[a.end : b.start].strip() == "," and len(a.candidates) > 1:
+        if (
+            len(codes) == 1
+            and text[a.end : b.start].strip() == ","
+            and all(c.kind in ("city", "place") for c in a.candidates)
+            and b.candidates[0].kind in _REGION_KINDS
+        ):
             same = tuple(c for c in a.candidates if c.iso2 in codes)
-            a.candidates = same or a.candidates
+            # A town too small for the gazetteer still lies in the region named after it.
+            a.candidates = same or (Candidate(b.candidates[0].iso2, "city", 0.3, 15_000),)
     return mentions
 
 

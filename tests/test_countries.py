@@ -27,6 +27,18 @@ def test_georgia_state_or_country_by_context():
     assert focus("Georgia's president met Russian diplomats in Tbilisi.") == "GE"
 
 
+def test_a_following_region_decides_the_town():
+    assert detect_countries("A fire broke out in Paris, Texas.").codes == ["US"]
+    assert detect_countries("Talks were held in London, Ontario.").codes == ["CA"]
+    # a town too small for the gazetteer still lands in its state
+    assert detect_countries("Officials in Greenwich, Conn. said so.").codes == ["US"]
+
+
+def test_british_and_irish_counties():
+    assert focus("Flooding hit Lancashire and Cumbria overnight.") == "GB"
+    assert focus("Gardai in Tipperary arrested two men.") == "IE"
+
+
 def test_demonyms_count_for_their_country():
     result = detect_countries("Libyan forces advanced. Libyan officials praised the Libyan army.")
     assert result.focus == "LY" and result.countries[0].mentions == 3
