@@ -142,16 +142,16 @@ def _abbreviation(text: str, toks: list[Token], i: int) -> tuple[int, tuple[Cand
 def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Mention]:
     """'Kimberley, British Columbia', 'Paris, Texas': the region decides the town's country."""
     for a, b in zip(mentions, mentions[1:], strict=False):
-        codes = {c.iso2 for c in b.candidates}
+        codes = {c.iso2 for c in b.candidates if c.kind in _REGION_KINDS}
         if (
             len(codes) == 1
             and text[a.end : b.start].strip() == ","
             and all(c.kind in ("city", "place") for c in a.candidates)
-            and b.candidates[0].kind in _REGION_KINDS
         ):
             same = tuple(c for c in a.candidates if c.iso2 in codes)
             # A town too small for the gazetteer still lies in the region named after it.
-            a.candidates = same or (Candidate(b.candidates[0].iso2, "city", 0.3, 15_000),)
+            a.candidates = same or (Candidate(next(iter(codes)), "city", 0.3, 15_000),)
+            b.candidates = tuple(c for c in b.candidates if c.iso2 in codes)
     return mentions
 
 
