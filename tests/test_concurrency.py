@@ -23,6 +23,7 @@ ROLES = Path(__file__).resolve().parents[1] / "bench" / "concurrency.py"
 def run_pair(tmp: Path, batches: int, files: int, articles: int = 5, gate: bool = True,
              nice: int = 10) -> tuple[dict, dict]:  # fmt: skip
     """Start the reader, run the writer to completion, stop the reader; return both reports."""
+    tmp.mkdir(parents=True, exist_ok=True)
     wh, stop, ready = tmp / "wh", tmp / "stop", tmp / "ready"
     gate_args = ["--gate", str(tmp / "gate")] if gate else []
     reader_args = ["--warehouse", str(wh), "--stop", str(stop), "--ready", str(ready),
