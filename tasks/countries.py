@@ -11,64 +11,19 @@ import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
 from tasks.country_cues import cue_scores
-from tasks.gazetteer import Candidate, gazetteer, key_tokens, region_abbreviations
+from tasks.gazetteer import Candidate, gazetteer, key_tokens, region_abbreviations, word_set
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
-DATELINE_WEIGHT = 2.0  # where the reporter sat, not what the story is about
-CONTEXT_BONUS = (
-    2.0  # log10 population units: a town in a country already named beats a 100x bigger one
-)
+# Where the reporter sat: one dateline equals one title mention, less than a story naming its subject.
+DATELINE_WEIGHT = 2.0
+# In log10 population units: a town in a country the text already names beats a 100x bigger one.
+CONTEXT_BONUS = 2.0
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
-# "Canadian dollar", "Swiss franc": a currency says little about where the story is.
-_CURRENCY_WORDS = frozenset(
-    [
-        "dollar",
-        "dollars",
-        "dlr",
-        "dlrs",
-        "franc",
-        "francs",
-        "mark",
-        "marks",
-        "yen",
-        "pound",
-        "pounds",
-        "sterling",
-        "crown",
-        "crowns",
-        "krona",
-        "kronor",
-        "krone",
-        "kroner",
-        "lira",
-        "lire",
-        "peso",
-        "pesos",
-        "guilder",
-        "guilders",
-        "rand",
-        "rupee",
-        "rupees",
-        "riyal",
-        "riyals",
-        "dinar",
-        "dinars",
-        "shilling",
-        "shillings",
-        "escudo",
-        "escudos",
-        "peseta",
-        "pesetas",
-        "schilling",
-        "schillings",
-        "won",
-    ]
-)
-CURRENCY_FACTOR = 0.25
-LOCATIVE_BONUS = 1.5
-CUE_CONTEXT = 1.0
-ACTOR_FACTOR = 0.3
+CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
+LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
+ACTOR_FACTOR = 0.3  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
+CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _ACTOR_WORDS = frozenset(["led", "backed", "based", "made", "funded", "sponsored", "supported"])
@@ -133,8 +88,9 @@ def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
         part = part.strip(" -–—.")
         if not part or part[:1].isdigit():
             continue
-        if part.upper() in abbr:
-            out.append((Candidate(abbr[part.upper()], "state", 0.7, 5_000_000),))
+        short = part.replace(" ", "").upper()
+        if short in abbr:
+            out.append((Candidate(abbr[short], "state", 0.7, 5_000_000),))
             continue
         cands = tuple(
             c for c in gazetteer().get(key_tokens(part), ()) if c.kind not in ("org", "none")
@@ -163,10 +119,10 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
 
 def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
     if mention.prev_word in _LOCATIVE and cand.kind != "demonym":
-        weight *= LOCATIVE_BONUS  # "in Syria", "near Tripoli": where things happen
+        weight *= LOCATIVE_BONUS
     if mention.next_word in _ACTOR_WORDS:
-        weight *= ACTOR_FACTOR  # "U.S.-led coalition", "Turkish-backed force"
-    if cand.kind == "demonym" and mention.next_word in _CURRENCY_WORDS:
+        weight *= ACTOR_FACTOR
+    if mention.next_word in word_set("currency_words.txt"):
         weight *= CURRENCY_FACTOR
     return cand.weight * weight
 

@@ -78,6 +78,12 @@ def _data_lines(name: str) -> list[str]:
 
 
 @cache
+def word_set(name: str) -> frozenset[str]:
+    """A whitespace-separated word list from tasks/data, lower-cased."""
+    return frozenset(w.lower() for ln in _data_lines(name) for w in ln.split())
+
+
+@cache
 def common_words() -> frozenset[str]:
     """Capitalised common words that must never be read as a city."""
     return frozenset(w.lower() for ln in _data_lines("common_words.txt") for w in ln.split())
