@@ -15,7 +15,7 @@ from tasks.gazetteer import Candidate, gazetteer, key_tokens, region_abbreviatio
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
-# Where the reporter sat: one dateline equals one title mention, less than a story naming its subject.
+# Where the reporter sat: one dateline weighs as much as one title mention.
 DATELINE_WEIGHT = 2.0
 # In log10 population units: a town in a country the text already names beats a 100x bigger one.
 CONTEXT_BONUS = 2.0
