@@ -124,6 +124,8 @@ def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
         weight *= ACTOR_FACTOR
     if mention.next_word in word_set("currency_words.txt"):
         weight *= CURRENCY_FACTOR
+    elif cand.kind == "demonym" and mention.next_word in word_set("cultural_words.txt"):
+        weight *= CURRENCY_FACTOR
     return cand.weight * weight
 
 
