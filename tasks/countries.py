@@ -122,9 +122,11 @@ def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
         weight *= LOCATIVE_BONUS
     if mention.next_word in _ACTOR_WORDS:
         weight *= ACTOR_FACTOR
-    if mention.next_word in word_set("currency_words.txt"):
-        weight *= CURRENCY_FACTOR
-    elif cand.kind == "demonym" and mention.next_word in word_set("cultural_words.txt"):
+    if (
+        mention.next_word in word_set("currency_words.txt")
+        or cand.kind == "demonym"
+        and mention.next_word in word_set("cultural_words.txt")
+    ):
         weight *= CURRENCY_FACTOR
     return cand.weight * weight
 
