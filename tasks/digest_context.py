@@ -86,6 +86,7 @@ def _view(row: dict, ents: list, countries: list, tz: str, top_n: int) -> Articl
         people=by_type["PER"],
         organisations=by_type["ORG"],
         places=by_type["LOC"],
+        timezone=tz,
     )
 
 

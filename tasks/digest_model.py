@@ -12,6 +12,16 @@ ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
 LAYOUT_OUTLETS = {"A": "Asharq Al-Awsat layout", "B": "Arab News layout"}
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 file", "2 files", "3 stories"."""
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
+def entity_list(refs: list[EntityRef]) -> str:
+    """ "Elena Ruiz (2), Luis Quispe (1)"."""
+    return ", ".join(f"{e.name} ({e.count})" for e in refs)
+
+
 @dataclass
 class EntityRef:
     """An entity with how often it was mentioned."""
@@ -52,6 +62,7 @@ class ArticleView:
     organisations: list[EntityRef] = field(default_factory=list)
     places: list[EntityRef] = field(default_factory=list)
     versions: list[ArticleView] = field(default_factory=list)  # near-duplicates folded in
+    timezone: str = ""
 
     @property
     def anchor(self) -> str:
@@ -98,6 +109,48 @@ class ArticleView:
     def word_count(self) -> int:
         """Words in the full cleaned text."""
         return sum(len(p.split()) for p in self.body)
+
+    @property
+    def length(self) -> str:
+        """ "412 words"."""
+        return plural(self.word_count, "word")
+
+    @property
+    def meta(self) -> str:
+        """Source · dateline · published date · arrival time, whichever are known."""
+        parts = [self.source, self.dateline or ""]
+        if self.published:
+            parts.append(f"published {self.published.isoformat()}")
+        if self.arrived:
+            parts.append(f"arrived {self.arrived.strftime('%H:%M')} {self.timezone}".rstrip())
+        return " · ".join(p for p in parts if p)
+
+    @property
+    def facts(self) -> list[tuple[str, str]]:
+        """(label, text) rows: top people, organisations, places, other countries."""
+        rows = [
+            ("People", entity_list(self.people)),
+            ("Organisations", entity_list(self.organisations)),
+            ("Places", entity_list(self.places)),
+            ("Also mentions", ", ".join(f"{c.flag} {c.name}" for c in self.other_countries)),
+        ]
+        return [(label, text) for label, text in rows if text]
+
+    @property
+    def also_in(self) -> str:
+        """ "Also in 2 other files (…); 1 near-duplicate version folded in from 2 sources: …"."""
+        parts = []
+        files = self.all_files
+        if len(files) > 1:
+            others = plural(len(files) - 1, "other file")
+            parts.append(f"also in {others} ({', '.join(files[1:])})")
+        if self.versions:
+            folded = f"{plural(len(self.versions), 'near-duplicate version')} folded in"
+            if len(self.sources) > 1:
+                folded += f" from {plural(len(self.sources), 'source')}: {'; '.join(self.sources)}"
+            parts.append(folded)
+        text = "; ".join(parts)
+        return text[:1].upper() + text[1:]
 
 
 @dataclass

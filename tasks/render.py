@@ -14,21 +14,21 @@ from prefect import task
 
 from tasks.digest_model import ENTITY_TYPES, DigestContext
 
-_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
-_MD_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+(?=[.)]))", re.MULTILINE)
+_MD_CHARS = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_[]|~"}
+)
+_MD_LINE_START = re.compile(r"[#+=-]|\d+(?=[.)])")
+_MD_SPACES = re.compile(r"\s{2,}|[^\S ]")  # anything but a lone space (rare: fast to scan)
 
 
 def md_escape(text: object) -> str:
     """Make article text inert in Markdown: entities for <>&, backslashes for inline syntax."""
-    s = " ".join(str(text).split())  # one line: no block structure can start inside it
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _MD_INLINE.sub(r"\\\1", s)
-    return _MD_LINE_START.sub(_escape_line_start, s)
-
-
-def _escape_line_start(m: re.Match) -> str:
-    lead, mark = m.group(1), m.group(2)
-    return f"{lead}{mark}\\" if mark[0].isdigit() else f"{lead}\\{mark}"
+    s = _MD_SPACES.sub(" ", str(text)).strip().translate(_MD_CHARS)  # one line: no block starts
+    m = _MD_LINE_START.match(s)  # a line-start marker ("# ", "- ", "1. ") would still act
+    if m is None:
+        return s
+    mark = m.group()
+    return f"{mark}\\{s[m.end() :]}" if mark[0].isdigit() else f"\\{s}"
 
 
 @cache
