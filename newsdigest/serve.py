@@ -6,9 +6,12 @@ import contextvars
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from pathlib import Path
+from uuid import UUID
 
 from newsdigest.config import Settings
 from newsdigest.watch import DEFAULT_SETTLE, Batcher, is_seed_path
@@ -73,7 +76,7 @@ def build_deployments(opts: ServeOptions) -> list:
     return [ingest, digest]
 
 
-def run_ingest_in_process(reason: str, wait: float = 60.0) -> str:
+def run_ingest_in_process(deployment_id: UUID, parameters: dict, reason: str) -> str:
     """Create a run of the ingest-seeds deployment and execute it here; return its state name.
 
     The run is created Pending so the runner's poller (which takes Scheduled runs) leaves it
@@ -86,18 +89,9 @@ def run_ingest_in_process(reason: str, wait: float = 60.0) -> str:
     from flows.ingest import ingest_seeds
 
     with get_client(sync_client=True) as client:
-        deadline = time.monotonic() + wait
-        while True:  # the runner registers the deployment when it starts
-            try:
-                dep = client.read_deployment_by_name(f"{INGEST}/{INGEST}")
-                break
-            except Exception:  # ObjectNotFound until registered, or the server restarting
-                if time.monotonic() > deadline:
-                    raise
-                time.sleep(0.5)
         run = client.create_flow_run_from_deployment(
-            dep.id, state=Pending(message=reason), tags=["watcher"],
-            name=f"watch-{datetime.now():%H%M%S}",
+            deployment_id, parameters=parameters, state=Pending(message=reason),
+            tags=["watcher"], name=f"watch-{datetime.now():%H%M%S}",
         )  # fmt: skip
     state = run_flow(ingest_seeds, flow_run=run, return_type="state")
     return state.name
@@ -106,7 +100,7 @@ def run_ingest_in_process(reason: str, wait: float = 60.0) -> str:
 class Watcher:
     """Watches the seeds folder; complete files trigger ingest runs, one at a time, coalesced."""
 
-    def __init__(self, opts: ServeOptions, runner=run_ingest_in_process) -> None:
+    def __init__(self, opts: ServeOptions, runner: Callable[[str], str]) -> None:
         self.opts, self.runner = opts, runner
         self.stop = threading.Event()
         self.wanted = threading.Event()
@@ -224,10 +218,10 @@ def serve(opts: ServeOptions) -> int:
     # one line per file comes from the flow; per-task "Finished in state" lines are noise
     logging.getLogger("prefect.task_runs").setLevel(logging.WARNING)
     runner = Runner(query_seconds=opts.query_seconds, pause_on_shutdown=True)
-    for deployment in build_deployments(opts):
-        runner.add_deployment(deployment)
+    ingest_id, _ = (runner.add_deployment(d) for d in build_deployments(opts))  # registers them
     runner.handle_sigterm = _interrupt  # type: ignore[method-assign]
-    watcher = Watcher(opts) if opts.watch else None
+    run_one = partial(run_ingest_in_process, ingest_id, ingest_parameters(opts))
+    watcher = Watcher(opts, run_one) if opts.watch else None
     if watcher:
         warm_up()
         watcher.start()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import urllib.request
 from collections.abc import Iterator
@@ -59,3 +60,16 @@ def prefect_server(
         yield LiveServer(started.url, home, started.proc.pid, auth, started.seconds)
     finally:
         server.stop_pid(started.proc.pid)
+
+
+_SHARED: dict[str, LiveServer] = {}
+
+
+def shared_server(tmp_path_factory) -> LiveServer:
+    """One plain server per pytest process, shared by the modules that need no special setup
+    (a cold start costs 11-25 s); stopped by PID when the process exits."""
+    if "live" not in _SHARED:
+        cm = prefect_server(tmp_path_factory.mktemp("shared-prefect"))
+        _SHARED["live"] = cm.__enter__()
+        atexit.register(cm.__exit__, None, None, None)
+    return _SHARED["live"]

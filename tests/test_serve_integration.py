@@ -8,6 +8,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
@@ -16,7 +17,7 @@ import pytest
 from newsdigest import server
 from newsdigest.warehouse import connect
 from tests.helpers import layout_b_file
-from tests.prefect_server import LiveServer, prefect_server
+from tests.prefect_server import LiveServer, shared_server
 
 pytestmark = pytest.mark.server
 TITLES = ["Harbour ferry fares frozen", "Fjord tunnel opens early"]
@@ -49,23 +50,29 @@ def stored_titles(db: Path) -> set[str]:
         return set()
 
 
-def runs(live: LiveServer, deployment_id: str, state: str = "COMPLETED") -> list[dict]:
+def runs(live: LiveServer, deployment_id: str, since: str, state: str = "COMPLETED") -> list[dict]:
+    """Runs of a deployment in `state` that started after `since` (ISO time)."""
     body = {"flow_runs": {"deployment_id": {"any_": [deployment_id]},
-                          "state": {"type": {"any_": [state]}}}}  # fmt: skip
+                          "state": {"type": {"any_": [state]}},
+                          "start_time": {"after_": since}}}  # fmt: skip
     return live.api("POST", "/flow_runs/filter", body)
 
 
-def ingest_totals(live: LiveServer, want_files: int) -> dict[str, int] | None:
-    """Sum the `ingest-summary` artifacts; None until `want_files` new+failed files are in."""
-    arts = live.api(
-        "POST", "/artifacts/filter", {"artifacts": {"key": {"any_": ["ingest-summary"]}}}
-    )
+def artifacts(live: LiveServer, key: str, run_ids: list[str]) -> list[dict]:
+    """Artifacts with `key` created by the given flow runs."""
+    body = {"artifacts": {"key": {"any_": [key]}, "flow_run_id": {"any_": run_ids}}}
+    return live.api("POST", "/artifacts/filter", body) if run_ids else []
+
+
+def ingest_totals(live: LiveServer, dep_id: str, since: str) -> dict[str, int]:
+    """Sum the counts of the `ingest-summary` artifacts of ingest runs since `since`."""
+    ids = [r["id"] for r in runs(live, dep_id, since)]
     totals: dict[str, int] = {}
-    for art in arts:
+    for art in artifacts(live, "ingest-summary", ids):
         for row in json.loads(art["data"]) if isinstance(art["data"], str) else art["data"]:
-            if row["what"] in ("files_new", "files_failed"):
+            if row["what"].startswith("files_") or row["what"] == "articles_stored":
                 totals[row["what"]] = totals.get(row["what"], 0) + int(row["value"])
-    return totals if sum(totals.values()) >= want_files else None
+    return totals
 
 
 def deployment(live: LiveServer, name: str) -> dict | None:
@@ -75,49 +82,94 @@ def deployment(live: LiveServer, name: str) -> dict | None:
         return None
 
 
-@pytest.fixture
-def served(tmp_path: Path) -> Iterator[tuple[LiveServer, dict[str, Path]]]:
-    dirs = {k: tmp_path / k for k in ("seeds", "warehouse", "digests")}
-    dirs["seeds"].mkdir()
-    with prefect_server(tmp_path) as live:
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+class Serve:
+    """`newsdigest serve` as a subprocess against `live`, on the folders under `tmp`."""
+
+    def __init__(self, live: LiveServer, tmp: Path) -> None:
+        self.live, self.tmp = live, tmp
+        self.dirs = {k: tmp / k for k in ("seeds", "warehouse", "digests")}
+        self.dirs["seeds"].mkdir(exist_ok=True)
+        self.proc: subprocess.Popen | None = None
+        self.starts = 0
+
+    def start(self) -> tuple[dict, dict]:
+        """Start serve; return the two deployments once it has registered them."""
+        self.since = now_iso()
         cmd = [sys.executable, "-m", "newsdigest.cli", "serve", "--interval", "3600",
-               "--settle", "0.5", *[f"--{k}={v}" for k, v in dirs.items()]]  # fmt: skip
-        with open(tmp_path / "serve.log", "ab") as log:
-            proc = subprocess.Popen(
-                cmd, env=live.env(), stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-            )
-        try:
-            yield live, dirs
-        finally:
-            server.stop_pid(proc.pid, grace=20)
-            print((tmp_path / "serve.log").read_text()[-3000:])
+               "--settle", "0.5", *[f"--{k}={v}" for k, v in self.dirs.items()]]  # fmt: skip
+        log = self.tmp / "serve.log"
+        with log.open("ab") as out:
+            self.proc = subprocess.Popen(
+                cmd, env=self.live.env(), stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )  # fmt: skip
+        # serve registers both deployments before it starts watching
+        wait_for("serve to start watching", lambda: log.read_text().count("watching") > self.starts)
+        self.starts += 1
+        return deployment(self.live, "ingest-seeds"), deployment(self.live, "daily-digest")
+
+    def stop(self) -> None:
+        if self.proc is not None:
+            server.stop_pid(self.proc.pid, grace=20)
+            self.proc = None
 
 
-def test_dropped_file_is_ingested_and_digest_renders(served) -> None:
-    live, dirs = served
-    ingest = wait_for("ingest-seeds deployment", lambda: deployment(live, "ingest-seeds"))
-    digest = wait_for("daily-digest deployment", lambda: deployment(live, "daily-digest"))
+@pytest.fixture
+def serve(tmp_path: Path, tmp_path_factory) -> Iterator[Serve]:
+    s = Serve(shared_server(tmp_path_factory), tmp_path)
+    try:
+        yield s
+    finally:
+        s.stop()
+        print((tmp_path / "serve.log").read_text()[-3000:])
+
+
+def test_dropped_file_is_ingested_and_digest_renders(serve: Serve) -> None:
+    live, dirs = serve.live, serve.dirs
+    ingest, digest = serve.start()
     assert "interval" in str(ingest["schedules"]) and "0 6 * * *" in str(digest["schedules"])
 
     drop(dirs["seeds"], "drop.txt", layout_b_file(TITLES).encode())
     drop(dirs["seeds"], "broken.txt", b"\x89PNG\r\n\x1a\n\x00\x00binary")
     # wait on the API, not on DuckDB: a reader polling the file would block the writer
-    totals = wait_for("both files handled", lambda: ingest_totals(live, want_files=2))
+    has_both = lambda: (t := ingest_totals(live, ingest["id"], serve.since)).get(  # noqa: E731
+        "files_new", 0) + t.get("files_failed", 0) >= 2 and t  # fmt: skip
+    totals = wait_for("both files handled", has_both)
     assert (totals["files_new"], totals["files_failed"]) == (1, 1)
     assert set(TITLES) <= stored_titles(dirs["warehouse"] / "news.duckdb")
-    done = runs(live, ingest["id"])
+    done = runs(live, ingest["id"], serve.since)
     failed = [r for r in done if r["state_name"] == "Completed with failures"]
     assert len(failed) == 1 and "broken.txt: binary file" in failed[0]["state"]["message"]
     assert (dirs["seeds"] / ".quarantine" / "broken.txt.reason").exists()
-    rows = live.api(
-        "POST", "/artifacts/filter", {"artifacts": {"key": {"any_": ["ingest-summary"]}}}
-    )
+    rows = artifacts(live, "ingest-summary", [failed[0]["id"]])
     assert any("failed: broken.txt" in str(a["data"]) for a in rows)
 
     run = live.api("POST", f"/deployments/{digest['id']}/create_flow_run",
                    {"parameters": {"day": "today"}})  # fmt: skip
-    finished = lambda: run["id"] in {r["id"] for r in runs(live, digest["id"])}  # noqa: E731
+    finished = lambda: run["id"] in {r["id"] for r in runs(live, digest["id"], serve.since)}  # noqa: E731
     wait_for("daily-digest run completed", finished, timeout=120)
-    arts = live.api("POST", "/artifacts/filter", {"artifacts": {"key": {"any_": ["daily-digest"]}}})
-    assert arts and any(TITLES[0] in a["data"] for a in arts)
+    arts = artifacts(live, "daily-digest", [run["id"]])
+    assert arts and TITLES[0] in arts[0]["data"]
     assert list(dirs["digests"].glob("*.html")) and list(dirs["digests"].glob("*.md"))
+
+
+def test_restart_loses_nothing_and_reingests_nothing(serve: Serve) -> None:
+    seeds, db = serve.dirs["seeds"], serve.dirs["warehouse"] / "news.duckdb"
+    ingest, _ = serve.start()
+    drop(seeds, "before.txt", layout_b_file(["Ferry strike ends"]).encode())
+    totals = lambda: ingest_totals(serve.live, ingest["id"], serve.since)  # noqa: E731
+    wait_for("first file stored", lambda: totals().get("files_new"))
+    serve.stop()
+    drop(seeds, "while-down.txt", layout_b_file(["Bridge toll cut"]).encode())
+    ingest, _ = serve.start()
+    after = wait_for("catch-up run after restart", totals)
+    assert after["files_new"] == 1 and after["files_unchanged"] == 1
+    assert after["articles_stored"] == 1
+    serve.stop()
+    with connect(db, read_only=True) as con:
+        titles = [r[0] for r in con.execute("SELECT title FROM articles").fetchall()]
+    assert sorted(titles) == ["Bridge toll cut", "Ferry strike ends"]

@@ -10,7 +10,7 @@ import pytest
 
 from newsdigest.config import Settings
 from newsdigest.serve import DIGEST, INGEST, ServeOptions, build_deployments
-from tests.prefect_server import LiveServer, prefect_server
+from tests.prefect_server import LiveServer, shared_server
 
 pytestmark = [pytest.mark.server, pytest.mark.browser]
 CHROMIUM = next(filter(None, map(shutil.which, ("chromium", "chromium-browser", "google-chrome"))),
@@ -41,17 +41,17 @@ def register_deployments(live: LiveServer, tmp: Path) -> None:
 
 @pytest.mark.skipif(CHROMIUM is None, reason="headless Chromium not installed (apt-get install "
                     "chromium; .ci/run does it when root)")  # fmt: skip
-def test_deployments_page_lists_both(tmp_path: Path) -> None:
-    with prefect_server(tmp_path) as live:
-        register_deployments(live, tmp_path)
-        url = f"{live.ui_url}/deployments"
-        dom = ""
-        for budget in (8000, 20000):  # the SPA renders after its API calls: retry once, longer
-            dom = chromium(tmp_path, url, "--dump-dom", budget_ms=budget)
-            if INGEST in dom and DIGEST in dom:
-                break
-        shot = tmp_path / "deployments.png"
-        chromium(tmp_path, url, f"--screenshot={shot}", budget_ms=8000)
+def test_deployments_page_lists_both(tmp_path: Path, tmp_path_factory) -> None:
+    live = shared_server(tmp_path_factory)
+    register_deployments(live, tmp_path)
+    url = f"{live.ui_url}/deployments"
+    dom = ""
+    for budget in (8000, 20000):  # the SPA renders after its API calls: retry once, longer
+        dom = chromium(tmp_path, url, "--dump-dom", budget_ms=budget)
+        if INGEST in dom and DIGEST in dom:
+            break
+    shot = tmp_path / "deployments.png"
+    chromium(tmp_path, url, f"--screenshot={shot}", budget_ms=8000)
     (tmp_path / "deployments.html").write_text(dom)
     assert INGEST in dom and DIGEST in dom, f"deployments missing from the DOM ({len(dom)} chars)"
     assert shot.exists() and shot.stat().st_size > 10_000
