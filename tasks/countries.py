@@ -156,6 +156,8 @@ def detect_countries(
         cand = _resolve(datelines[-1], context)
         score[cand.iso2] += DATELINE_WEIGHT
         first.setdefault(cand.iso2, 10**9)
+    if not score:  # nothing else to go on: a lone "Inc" or "Plc" is better than no answer
+        cues = cue_scores(f"{title or ''}\n{text or ''}", min_cues=1)
     for iso2, cue in cues.items():
         score[iso2] += cue
         first.setdefault(iso2, 10**9)

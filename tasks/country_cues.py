@@ -34,11 +34,11 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
-def cue_scores(text: str) -> Counter[str]:
+def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:
     """Capped weak evidence per country from style cues (only when they recur)."""
     out: Counter[str] = Counter()
     for iso2, pattern in _CUES.items():
         hits = len(pattern.findall(text))
-        if hits >= MIN_CUES:
+        if hits >= min_cues:
             out[iso2] = min(CUE_CAP, CUE_WEIGHT * hits)
     return out
