@@ -123,6 +123,10 @@ _COMPASS = frozenset(
 )  # fmt: skip
 
 
+def _has_capital(word: str) -> bool:
+    return any(ch.isupper() for ch in word)  # "Ivoire" in "d'Ivoire" counts
+
+
 def _prev_word(toks: list[Token], i: int) -> str:
     j = i - 1
     while j >= 0 and toks[j].norm in _COMPASS:
@@ -179,7 +183,7 @@ def find_mentions(
         key: tuple[str, ...] = ()
         for n in range(1, 0 if found else min(MAX_NGRAM, len(toks) - i) + 1):
             key = key + (toks[i + n - 1].norm,)
-            if key in table and (mode != "mixed" or toks[i + n - 1].capitalised):
+            if key in table and (mode != "mixed" or _has_capital(toks[i + n - 1].text)):
                 found = (n, table[key])
             if key not in pre:
                 break

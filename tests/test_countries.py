@@ -64,6 +64,11 @@ def test_lowercase_and_tokenised_text_still_works():
     assert detect_countries("let us go to the market .").codes == []
 
 
+def test_accented_and_apostrophe_names():
+    assert detect_countries("Côte d’Ivoire’s army and São Tomé officials met.").codes[0] == "CI"
+    assert focus("Reuters-style S. Africa and W. Germany talks; W. Germany agreed.") == "DE"
+
+
 def test_all_caps_title_is_read_safely():
     result = detect_countries("Prices rose, traders said.", "JAPAN TELLS US TO CUT RICE TARIFFS")
     assert result.codes == ["JP"]
