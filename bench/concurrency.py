@@ -144,7 +144,7 @@ _ANALYST_QUERIES = (
 
 def run_reader(args: argparse.Namespace) -> dict:
     """Query the snapshot until the stop file appears; record counts and errors."""
-    from newsdigest.sql_shell import NoSnapshot, open_snapshot, run_query, snapshot_info
+    from newsdigest.sql_shell import NoSnapshot, SqlError, open_snapshot, run_query, snapshot_info
 
     stop, warehouse = Path(args.stop), Path(args.warehouse)
     counts, errors, queries, waits = [], [], 0, 0
@@ -161,6 +161,10 @@ def run_reader(args: argparse.Namespace) -> dict:
             if counts:  # once published, a snapshot must always be there
                 errors.append("snapshot vanished")
             waits += 1
+            time.sleep(0.02)
+            continue
+        except (SqlError, OSError) as exc:  # a snapshot that cannot be opened is a finding
+            errors.append(f"open failed: {exc}")
             time.sleep(0.02)
             continue
         try:

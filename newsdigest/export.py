@@ -11,7 +11,7 @@ from pathlib import Path
 
 import duckdb
 
-from newsdigest.snapshot import read_snapshot_info, snapshot_path, write_json_atomic
+from newsdigest.snapshot import current_snapshot, read_snapshot_info, write_json_atomic
 from newsdigest.sql_shell import NoSnapshot, SqlError, open_snapshot
 
 _BY_ARTICLE = (
@@ -43,10 +43,8 @@ class ExportReport:
 
 def _open_for_export(warehouse: Path) -> duckdb.DuckDBPyConnection:
     """The snapshot, read-only; file access stays on because we write the export ourselves."""
-    path = snapshot_path(warehouse)
-    if not path.exists():
-        open_snapshot(warehouse)  # raises NoSnapshot with the right message
-    return duckdb.connect(str(path), read_only=True)
+    open_snapshot(warehouse).close()  # raises NoSnapshot with the right message
+    return duckdb.connect(str(current_snapshot(warehouse)), read_only=True)
 
 
 def export_parquet(warehouse: Path, out: Path, overwrite: bool = False) -> ExportReport:
@@ -93,9 +91,9 @@ def export_parquet(warehouse: Path, out: Path, overwrite: bool = False) -> Expor
 
 def export_duckdb(warehouse: Path, target: Path, overwrite: bool = False) -> Path:
     """Copy the snapshot to a DuckDB file in storage v1.5.0 (opens in the duckdb-cli 1.5)."""
-    source = snapshot_path(warehouse)
-    if not source.exists():
-        raise NoSnapshot(f"no snapshot at {source} yet: run `newsdigest ingest` first")
+    source = current_snapshot(warehouse)
+    if source is None:
+        raise NoSnapshot(f"no snapshot in {warehouse} yet: run `newsdigest ingest` first")
     target = Path(target).resolve()
     if target.exists() and not overwrite:
         raise SqlError(f"{target} exists: pass --overwrite to replace it")

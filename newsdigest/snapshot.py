@@ -63,7 +63,7 @@ def snapshot_dir(warehouse: Path) -> Path:
 
 
 def snapshot_path(warehouse: Path) -> Path:
-    """The published read-only copy, `warehouse/snapshot/news.duckdb`."""
+    """`warehouse/snapshot/news.duckdb`: a symlink to the newest published version."""
     return snapshot_dir(warehouse) / DB_FILENAME
 
 
@@ -111,11 +111,50 @@ def write_json_atomic(path: Path, obj: object) -> None:
     os.replace(tmp, path)
 
 
-def publish_snapshot(warehouse: Path | str, live: Path | str | None = None) -> SnapshotInfo | None:
-    """Copy the live warehouse to `snapshot/news.duckdb` atomically; call under the writer lock.
+def _version_name(ns: int) -> str:
+    return f"news-{ns:020d}.duckdb"
 
-    Readers holding the previous snapshot keep reading it (the old inode lives on until they
-    close it); new readers get the new one. Returns None when there is no warehouse yet.
+
+def versions(warehouse: Path) -> list[Path]:
+    """Published snapshot files, oldest first (each is written once and never changed)."""
+    return sorted(snapshot_dir(warehouse).glob("news-" + "[0-9]" * 20 + ".duckdb"))
+
+
+def current_snapshot(warehouse: Path) -> Path | None:
+    """The file `snapshot/news.duckdb` points at now, or None when nothing is published."""
+    link = snapshot_path(warehouse)
+    if not link.exists():
+        return None
+    return link.resolve()
+
+
+def _point_to(link: Path, version: Path) -> None:
+    """Swap the `news.duckdb` symlink to `version` in one rename."""
+    tmp = link.with_name(f".{link.name}.{uuid.uuid4().hex}.link")
+    os.symlink(version.name, tmp)
+    os.replace(tmp, link)
+
+
+def _prune(warehouse: Path, keep: int) -> None:
+    """Delete all but the newest `keep` versions and leftovers of interrupted publishes."""
+    for old in versions(warehouse)[:-keep]:
+        old.unlink(missing_ok=True)
+    for pattern in (".*.tmp", ".*.tmp.wal", ".*.link"):
+        for stale in snapshot_dir(warehouse).glob(pattern):
+            stale.unlink(missing_ok=True)
+
+
+def publish_snapshot(
+    warehouse: Path | str, live: Path | str | None = None, keep: int = 2
+) -> SnapshotInfo | None:
+    """Publish a copy of the live warehouse for analysts; call it under the writer lock.
+
+    The copy goes to a new file `snapshot/news-<ns>.duckdb` that is never modified again,
+    then the symlink `snapshot/news.duckdb` is swapped to it in one rename. DuckDB opens a
+    database path several times while connecting, so replacing the file itself could hand a
+    reader the header of one snapshot and the blocks of another; immutable versions cannot.
+    The previous version is kept (`keep`=2) so a reader that resolved the link just before
+    the swap still finds its file. Returns None when there is no warehouse yet.
     """
     t0 = time.perf_counter()
     warehouse = Path(warehouse)
@@ -125,30 +164,33 @@ def publish_snapshot(warehouse: Path | str, live: Path | str | None = None) -> S
     articles, files, run_id, run_finished = _live_info(live)
     if Path(f"{live}.wal").exists():
         raise RuntimeError(f"{live}.wal still exists after CHECKPOINT: is another writer open?")
-    target = snapshot_path(warehouse)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{DB_FILENAME}.{os.getpid()}.{uuid.uuid4().hex}.tmp")
+    link = snapshot_path(warehouse)
+    link.parent.mkdir(parents=True, exist_ok=True)
+    version = link.with_name(_version_name(time.time_ns()))
+    tmp = link.with_name(f".{version.name}.{os.getpid()}.tmp")
+    info = SnapshotInfo(
+        published_at=datetime.now(UTC).isoformat(timespec="seconds"),
+        articles=int(articles),
+        files=int(files),
+        last_run_id=run_id,
+        last_run_finished=run_finished.isoformat() if run_finished else None,
+        bytes=0,
+        publish_seconds=0.0,
+    )
     try:
         shutil.copyfile(live, tmp)
-        info = SnapshotInfo(
-            published_at=datetime.now(UTC).isoformat(timespec="seconds"),
-            articles=int(articles),
-            files=int(files),
-            last_run_id=run_id,
-            last_run_finished=run_finished.isoformat() if run_finished else None,
-            bytes=0,
-            publish_seconds=0.0,
-        )
         _stamp(tmp, info)
-        Path(f"{tmp}.wal").unlink(missing_ok=True)  # empty after the CHECKPOINT above
+        Path(f"{tmp}.wal").unlink(missing_ok=True)  # empty after the CHECKPOINT in _stamp
         _fsync(tmp)
-        os.replace(tmp, target)
-        _fsync(target.parent)
+        os.replace(tmp, version)
+        _point_to(link, version)
+        _fsync(link.parent)
     finally:
         tmp.unlink(missing_ok=True)
-    info = SnapshotInfo(**{**asdict(info), "bytes": target.stat().st_size,
+    _prune(warehouse, max(1, keep))
+    info = SnapshotInfo(**{**asdict(info), "bytes": version.stat().st_size,
                            "publish_seconds": round(time.perf_counter() - t0, 4)})  # fmt: skip
-    write_json_atomic(target.parent / FRESHNESS_FILE, asdict(info))
+    write_json_atomic(link.parent / FRESHNESS_FILE, {**asdict(info), "file": version.name})
     return info
 
 

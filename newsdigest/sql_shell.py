@@ -14,7 +14,12 @@ from typing import TextIO
 import duckdb
 
 from newsdigest.config import DB_FILENAME
-from newsdigest.snapshot import SnapshotInfo, read_snapshot_info, snapshot_path
+from newsdigest.snapshot import (
+    SnapshotInfo,
+    current_snapshot,
+    read_snapshot_info,
+    snapshot_path,
+)
 from newsdigest.sql_format import FORMATS, render
 
 DEFAULT_TIMEOUT = 30.0
@@ -65,16 +70,26 @@ def analyst_config(threads: int | None = None, memory_limit: str = "2GB") -> dic
 def open_snapshot(
     warehouse: Path, threads: int | None = None, memory_limit: str = "2GB"
 ) -> duckdb.DuckDBPyConnection:
-    """Open `warehouse/snapshot/news.duckdb` read-only with the analyst settings locked."""
-    path = snapshot_path(warehouse)
-    if not path.exists():
-        if (Path(warehouse) / DB_FILENAME).exists():
-            raise NoSnapshot(
-                f"no snapshot at {path} yet: one is published after every ingest batch "
-                "(run `newsdigest ingest`, or `newsdigest snapshot` to publish one now)"
+    """Open the current snapshot read-only with the analyst settings locked."""
+    last: Exception | None = None
+    for _ in range(3):
+        path = current_snapshot(warehouse)
+        if path is None:
+            if (Path(warehouse) / DB_FILENAME).exists():
+                raise NoSnapshot(
+                    f"no snapshot at {snapshot_path(warehouse)} yet: one is published after "
+                    "every ingest batch (run `newsdigest ingest`, or `newsdigest snapshot` "
+                    "to publish one now)"
+                )
+            raise NoSnapshot(f"no warehouse at {warehouse} yet: run `newsdigest ingest` first")
+        try:
+            # The resolved, immutable version: never the link, which may be swapped meanwhile.
+            return duckdb.connect(
+                str(path), read_only=True, config=analyst_config(threads, memory_limit)
             )
-        raise NoSnapshot(f"no warehouse at {warehouse} yet: run `newsdigest ingest` first")
-    return duckdb.connect(str(path), read_only=True, config=analyst_config(threads, memory_limit))
+        except duckdb.IOException as exc:  # pruned between resolving and opening: retry
+            last = exc
+    raise SqlError(f"could not open the snapshot: {last}")
 
 
 def snapshot_info(con: duckdb.DuckDBPyConnection) -> SnapshotInfo | None:

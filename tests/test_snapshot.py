@@ -6,12 +6,19 @@ import json
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import duckdb
 import pytest
 
-from newsdigest.snapshot import publish_snapshot, read_snapshot_info, snapshot_path
+from newsdigest.snapshot import (
+    current_snapshot,
+    publish_snapshot,
+    read_snapshot_info,
+    snapshot_path,
+    versions,
+)
 from newsdigest.warehouse import connect
 from tests.analyst_helpers import add_articles
 
@@ -40,7 +47,9 @@ def test_snapshot_matches_live_and_records_its_freshness(tmp_path: Path) -> None
     assert (stored.articles, stored.published_at) == (5, info.published_at)
     fresh = json.loads((wh / "snapshot" / "freshness.json").read_text())
     assert fresh["articles"] == 5 and fresh["bytes"] == snapshot_path(wh).stat().st_size
-    assert sorted(p.name for p in (wh / "snapshot").iterdir()) == ["freshness.json", "news.duckdb"]
+    names = sorted(p.name for p in (wh / "snapshot").iterdir())
+    assert names == ["freshness.json", fresh["file"], "news.duckdb"]
+    assert snapshot_path(wh).is_symlink() and current_snapshot(wh).name == fresh["file"]
     assert not (wh / "news.duckdb.wal").exists()
     assert "5 articles from 5 files" in stored.describe()
 
@@ -57,6 +66,48 @@ def test_open_reader_keeps_its_snapshot_while_a_new_one_is_published(tmp_path: P
     finally:
         reader.close()
     assert _count(snapshot_path(wh)) == 7
+
+
+def test_versions_are_immutable_and_the_previous_one_is_kept(tmp_path: Path) -> None:
+    wh = tmp_path / "wh"
+    add_articles(wh / "news.duckdb", 0, 1)
+    seen = []
+    for i in range(4):
+        publish_snapshot(wh)
+        seen.append(current_snapshot(wh))
+        add_articles(wh / "news.duckdb", 1 + i, 1)
+    assert len(set(seen)) == 4 and versions(wh) == seen[-2:]  # current + previous only
+    assert [_count(p) for p in versions(wh)] == [3, 4]
+
+
+def test_readers_opening_in_a_loop_never_see_a_broken_file(tmp_path: Path) -> None:
+    """DuckDB opens a path three times while connecting: a swap must never mix two files."""
+    wh = tmp_path / "wh"
+    add_articles(wh / "news.duckdb", 0, 5)
+    publish_snapshot(wh)
+    code = (
+        "import sys, time\n"
+        "from pathlib import Path\n"
+        "from newsdigest.sql_shell import open_snapshot\n"
+        "end, counts = time.time() + float(sys.argv[2]), []\n"
+        "while time.time() < end:\n"
+        "    with open_snapshot(Path(sys.argv[1]), threads=1) as c:\n"
+        "        counts.append(c.execute('SELECT count(*) FROM articles').fetchone()[0])\n"
+        "print(len(counts), int(counts == sorted(counts)), int(all(n % 5 == 0 for n in counts)))\n"
+    )
+    readers = [subprocess.Popen([sys.executable, "-c", code, str(wh), "4"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for _ in range(2)]  # fmt: skip
+    n, deadline = 5, time.monotonic() + 4
+    while time.monotonic() < deadline:
+        add_articles(wh / "news.duckdb", n, 5)
+        n += 5
+        publish_snapshot(wh)
+    for r in readers:
+        out, err = r.communicate(timeout=60)
+        assert r.returncode == 0, err
+        opens, grows, whole = map(int, out.split())
+        assert opens > 10 and grows == 1 and whole == 1
 
 
 def test_reader_in_another_process_never_blocks_the_writer(tmp_path: Path) -> None:
@@ -94,7 +145,7 @@ def test_a_failed_publish_leaves_the_previous_snapshot(tmp_path: Path, monkeypat
     with pytest.raises(OSError, match="disk full"):
         publish_snapshot(wh)
     assert _count(snapshot_path(wh)) == 2
-    assert sorted(p.name for p in (wh / "snapshot").iterdir()) == ["freshness.json", "news.duckdb"]
+    assert [p.name for p in (wh / "snapshot").iterdir() if p.name.startswith(".")] == []
 
 
 def test_ingest_flow_publishes_the_snapshot(prefect_harness, tmp_path: Path, fixtures) -> None:
