@@ -93,3 +93,41 @@ def sample_context(**overrides: object) -> DigestContext:
     kwargs: dict = {"history": sample_history(), "prev_day": date(2026, 3, 3),
                     "next_day": None, "generated_at": GENERATED} | overrides  # fmt: skip
     return build_context(DAY, "UTC", rows, ents, countries, files=3, **kwargs)
+
+
+def fill_warehouse(con, articles: list[dict]) -> None:  # noqa: ANN001 - a DuckDB connection
+    """Insert invented articles with their files, summaries, entities and countries.
+
+    Each dict: id, title, body, at (aware datetime), files ([(name, position)]), focus (iso2 or
+    None), others ([iso2]), entities ([(name, type, count)]); summary = the first paragraph.
+    """
+    from newsdigest.warehouse import bulk_insert
+
+    files: dict[str, str] = {}
+    for a in articles:
+        for name, _ in a["files"]:
+            files.setdefault(name, f"{len(files):064x}")
+    at = min(a["at"] for a in articles)
+    bulk_insert(con, "files", ["sha256", "name", "size", "first_seen", "last_seen", "status"],
+                [(sha, name, 100, at, at, "done") for name, sha in files.items()])  # fmt: skip
+    bulk_insert(
+        con, "articles",
+        ["article_id", "title", "highlights", "body", "layout", "file_sha256", "position",
+         "ingested_at"],
+        [(a["id"], a["title"], [], a["body"], "B", files[a["files"][0][0]], a["files"][0][1],
+          a["at"]) for a in articles],
+    )  # fmt: skip
+    bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"],
+                [(a["id"], files[n], p) for a in articles for n, p in a["files"]])  # fmt: skip
+    bulk_insert(
+        con, "summary_sentences",
+        ["article_id", "algorithm", "sentence_index", "text", "score", "selected"],
+        [(a["id"], "test", i, s, 1.0 - i / 10, i == 0) for a in articles
+         for i, s in enumerate(a["body"])],
+    )  # fmt: skip
+    bulk_insert(con, "entities", ["article_id", "name", "type", "count"],
+                [(a["id"], *e) for a in articles for e in a.get("entities", [])])  # fmt: skip
+    rows = [(a["id"], a["focus"], 2.0, 3, True) for a in articles if a.get("focus")]
+    rows += [(a["id"], c, 0.5, 1, False) for a in articles for c in a.get("others", [])]
+    bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions", "is_focus"],
+                rows)  # fmt: skip
