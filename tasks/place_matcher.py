@@ -21,6 +21,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
+UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
 
 
@@ -81,11 +82,11 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
     if cand.exact is not None:
         if mode == "mixed":
             return surface == cand.exact
-        # In ALL CAPS only dotted forms are safe: "U.S." yes, "US" (the pronoun) no.
-        return mode == "upper" and "." in cand.exact and surface == cand.exact
+        # Without case only dotted forms are safe: "U.S." or "u.s." yes, "US"/"us" (the pronoun) no.
+        return "." in cand.exact and surface.upper() == cand.exact.upper()
     if mode == "mixed":
         return True
-    return cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= BIG_CITY)
+    return cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY)
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:

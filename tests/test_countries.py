@@ -59,7 +59,8 @@ def test_common_words_and_small_town_surnames_do_not_fire():
 
 def test_lowercase_and_tokenised_text_still_works():
     assert focus("syrian troops shelled idlib , the monitor said .") == "SY"
-    assert focus("the u.s. embassy in baghdad said iraq 's army had retaken mosul .") == "IQ"
+    result = detect_countries("the u.s. embassy in baghdad said iraq 's army had retaken mosul .")
+    assert result.focus == "IQ" and "US" in result.codes
     # without capitals, "us" the pronoun is not the United States
     assert detect_countries("let us go to the market .").codes == []
 
