@@ -22,11 +22,10 @@ CONTEXT_BONUS = 2.0
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
-ACTOR_FACTOR = 0.3  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
+ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
 CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
-_ACTOR_WORDS = frozenset(["led", "backed", "based", "made", "funded", "sponsored", "supported"])
 _TOWN_KINDS = frozenset({"city", "region", "county"})
 _DATE_PART = re.compile(
     r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d.*$", re.I
@@ -120,7 +119,7 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
 def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
     if mention.prev_word in _LOCATIVE and cand.kind != "demonym":
         weight *= LOCATIVE_BONUS
-    if mention.next_word in _ACTOR_WORDS:
+    if mention.next_word in word_set("actor_words.txt"):
         weight *= ACTOR_FACTOR
     cultural = cand.kind == "demonym" and mention.next_word in word_set("cultural_words.txt")
     if cultural or mention.next_word in word_set("currency_words.txt"):

@@ -66,7 +66,7 @@ def test_lowercase_and_tokenised_text_still_works():
 
 
 def test_accented_and_apostrophe_names():
-    assert detect_countries("Côte d’Ivoire’s army and São Tomé officials met.").codes[0] == "CI"
+    assert detect_countries("Côte d’Ivoire’s leader met São Tomé officials.").codes == ["CI", "ST"]
     assert focus("Reuters-style S. Africa and W. Germany talks; W. Germany agreed.") == "DE"
 
 
