@@ -22,7 +22,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\$\d"
     ),
     "GB": re.compile(
-        r"\b(?:Plc|plc|PLC|stg|MP|MPs|Tory|Tories|Labour Party|NHS|council tax)\b|£\d"
+        r"\b(?:Plc|plc|PLC|stg|MP|MPs|Tory|Tories|Labour Party|NHS|council tax|Cllr)\b|£\d"
     ),
     "DE": re.compile(r"\b(?:GmbH|AG)\b"),
     "JP": re.compile(r"\b(?:KK|yen)\b"),
@@ -30,7 +30,13 @@ _CUES: dict[str, re.Pattern[str]] = {
     "IT": re.compile(r"\b(?:SpA|lire)\b"),
     "SE": re.compile(r"\b(?:AB)\b"),
     "IN": re.compile(r"\b(?:rupees|crore|lakh)\b"),
-    "IE": re.compile(r"\b(?:gardai|Garda|Gardai|Dail|TD|TDs)\b"),
+    "IE": re.compile(
+        r"\b(?:gardai|Garda|Gardai|Dail|TD|TDs|HSE|Taoiseach|Fianna Fail|Fine Gael)\b"
+    ),
+    "CA": re.compile(
+        r"\b(?:RCMP|OPP|MPP|MPPs|Mountie|Mounties|Ontario Provincial Police|provincial government|"
+        r"CBC|CTV|Sun Media|OHL|Crown attorney|Crown prosecutor)\b"
+    ),
 }
 
 
