@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from prefect import flow
 
 from newsdigest.config import Settings
@@ -21,22 +23,28 @@ def daily_digest(
     warehouse: str | None = None,
     digests: str | None = None,
     timezone: str | None = None,
-    duplicate_threshold: float = DEFAULT_THRESHOLD,
+    duplicate_threshold: float | None = None,
     feed_base_url: str | None = None,
 ) -> dict:
     """Render the digest of the articles that arrived on `day` (default: today in `timezone`).
 
     Also re-renders the neighbouring days whose prev/next links must now point at `day`, and
-    rewrites `index.html`, `index.md` and `feed.xml` in the digests folder.
+    rewrites `index.html`, `index.md` and `feed.xml` in the digests folder. Near-duplicate
+    threshold and feed base URL: parameter > NEWSDIGEST_DUPLICATE_THRESHOLD /
+    NEWSDIGEST_FEED_BASE_URL > default (0.5; links relative to the feed).
     """
     settings = Settings.from_env(warehouse=warehouse, digests=digests, timezone=timezone)
     the_day = parse_day(day, settings.timezone)
     days = [e.day for e in read_days(settings.digests)] + [the_day]
     tz, db = settings.timezone, settings.db_path
+    threshold = duplicate_threshold or float(
+        os.environ.get("NEWSDIGEST_DUPLICATE_THRESHOLD") or DEFAULT_THRESHOLD
+    )
+    feed_base_url = feed_base_url or os.environ.get("NEWSDIGEST_FEED_BASE_URL") or None
     with writer_lock(settings.warehouse):
-        ctx = build_context_task(db, the_day, tz, *neighbours(days, the_day), duplicate_threshold)
+        ctx = build_context_task(db, the_day, tz, *neighbours(days, the_day), threshold)
         others = [
-            build_context_task(db, d, tz, *neighbours(days, d), duplicate_threshold)
+            build_context_task(db, d, tz, *neighbours(days, d), threshold)
             for d in stale_neighbours(settings.digests, the_day)
         ]
     paths = write_digest_task(ctx, settings.digests)

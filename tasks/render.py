@@ -18,12 +18,16 @@ _MD_CHARS = str.maketrans(
     {"&": "&amp;", "<": "&lt;", ">": "&gt;"} | {c: "\\" + c for c in "\\`*_[]|~"}
 )
 _MD_LINE_START = re.compile(r"[#+=-]|\d+(?=[.)])")
-_MD_SPACES = re.compile(r"\s{2,}|[^\S ]")  # anything but a lone space (rare: fast to scan)
+_MD_SPECIAL = re.compile(r"[&<>\\`*_\[\]|~]")
 
 
 def md_escape(text: object) -> str:
     """Make article text inert in Markdown: entities for <>&, backslashes for inline syntax."""
-    s = _MD_SPACES.sub(" ", str(text)).strip().translate(_MD_CHARS)  # one line: no block starts
+    s = str(text)
+    # one line, single spaces: no block can start inside (printable = no whitespace but " ")
+    s = " ".join(s.split()) if "  " in s or not s.isprintable() else s.strip()
+    if _MD_SPECIAL.search(s):
+        s = s.translate(_MD_CHARS)
     m = _MD_LINE_START.match(s)  # a line-start marker ("# ", "- ", "1. ") would still act
     if m is None:
         return s

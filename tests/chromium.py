@@ -144,3 +144,24 @@ class Browser:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def screenshots(page: Path, out_dir: Path, name: str = "digest") -> list[Path]:
+    """A desktop (1280 px) and a mobile (390 px) screenshot of the top of a page."""
+    binary = chromium_path()
+    if binary is None:
+        raise SystemExit("chromium not found")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with Browser(binary) as b:
+        b.open(page, 1280, 1000)
+        desktop = b.screenshot(out_dir / f"{name}-desktop.png")
+        b.open(page, 390, 844, mobile=True)
+        mobile = b.screenshot(out_dir / f"{name}-mobile.png")
+    return [desktop, mobile]
+
+
+if __name__ == "__main__":  # python tests/chromium.py digests/<day>.html docs/img
+    import sys
+
+    for shot in screenshots(Path(sys.argv[1]), Path(sys.argv[2])):
+        print(shot)
