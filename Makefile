@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: setup run test test-slow lint format eval bench clean help
+.PHONY: setup run test test-slow lint format eval bench clean help serve server
 
 help:
 	@echo "make run        set up .venv, ingest seeds/, write digests/<today>.md and .html"
@@ -13,6 +13,8 @@ help:
 	@echo "make test-slow  the long suites (full evals, kill trials, big benches)"
 	@echo "make lint       ruff check + format check"
 	@echo "make eval       full quality evaluation on ../shared (writes nothing)"
+	@echo "make server     run a local Prefect server on 127.0.0.1:4200 (foreground)"
+	@echo "make serve      watch seeds/ and run the scheduled deployments against it"
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,6 +44,12 @@ eval: setup
 	$(BIN)/newsdigest eval summaries
 	$(BIN)/newsdigest eval countries
 	$(BIN)/newsdigest eval entities
+
+server: setup
+	$(BIN)/newsdigest server start
+
+serve: setup
+	PREFECT_API_URL=$${PREFECT_API_URL:-http://127.0.0.1:4200/api} $(BIN)/newsdigest serve
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache *.egg-info

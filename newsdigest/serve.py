@@ -108,6 +108,8 @@ class Watcher:
         self.reasons: list[str] = []
         self.runs = 0
         self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self.retry_delay = 5.0  # doubled after each failure in a row, up to 60 s
 
     def start(self, catch_up: bool = True) -> None:
         """Start the watch and run threads (a catch-up run first picks up files that arrived
@@ -130,31 +132,48 @@ class Watcher:
 
     def request(self, reason: str) -> None:
         """Ask for an ingest run; requests made during a run become one follow-up run."""
-        self.reasons.append(reason)
-        self.idle.clear()
-        self.wanted.set()
+        with self._lock:
+            self.reasons.append(reason)
+            self.idle.clear()
+            self.wanted.set()
 
     def _work(self) -> None:
+        failures = 0
         while not self.stop.is_set():
-            if not self.wanted.wait(0.5):
+            if not self.wanted.wait(0.5) or self.stop.is_set():
                 continue
-            if self.stop.is_set():
-                break
-            self.wanted.clear()
-            reasons, self.reasons = self.reasons, []
+            with self._lock:
+                self.wanted.clear()
+                reasons, self.reasons = self.reasons, []
             why = "; ".join(reasons[:3]) + (f" (+{len(reasons) - 3})" if len(reasons) > 3 else "")
             t0 = time.monotonic()
             try:
                 state = self.runner(why)
                 log.info("ingest run %s in %.1f s (%s)", state, time.monotonic() - t0, why)
-            except Exception as exc:  # the server down, say: log one line and wait for more
-                log.error("ingest run could not start: %s", exc)
+                failures = 0
+            except Exception as exc:  # the server down, say: one line, retry with back-off
+                failures += 1
+                delay = min(60.0, self.retry_delay * 2 ** (failures - 1))
+                log.error("ingest run could not run (%s); retrying in %.0f s", exc, delay)
+                if not self.stop.wait(delay):
+                    self.request(f"retry after error ({why})")
             self.runs += 1
-            if not self.wanted.is_set():
-                self.idle.set()
+            with self._lock:
+                if not self.wanted.is_set():
+                    self.idle.set()
 
     def _watch(self) -> None:
+        while not self.stop.is_set():
+            try:
+                self._watch_once()
+            except Exception as exc:  # e.g. the folder was removed: say so, then try again
+                log.error("watching %s failed (%s); retrying in 5 s", self.opts.settings.seeds, exc)
+                self.stop.wait(5.0)
+
+    def _watch_once(self) -> None:
         from watchfiles import Change, watch
+
+        from newsdigest.runlog import safe_name
 
         seeds = self.opts.settings.seeds
         batcher = Batcher(self.opts.settle)
@@ -170,8 +189,6 @@ class Watcher:
             batcher.add(Path(p) for _, p in changes)
             ready = batcher.ready()
             if ready:
-                from newsdigest.runlog import safe_name
-
                 names = ", ".join(safe_name(p.name) for p in ready[:5])
                 more = f" (+{len(ready) - 5} more)" if len(ready) > 5 else ""
                 log.info("%d file(s) complete: %s%s", len(ready), names, more)

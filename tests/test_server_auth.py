@@ -41,3 +41,9 @@ def test_unauthenticated_call_is_refused(tmp_path: Path) -> None:
         with pytest.raises(urllib.error.HTTPError) as err:
             live.api("POST", "/flows/filter", {})
         assert err.value.code == 401
+
+
+def test_serve_says_when_no_server_answers(capsys) -> None:
+    port = server.free_port()  # nothing listens there
+    assert main(["serve", "--api-url", f"http://127.0.0.1:{port}/api"]) == 2
+    assert "no Prefect server answers" in capsys.readouterr().err

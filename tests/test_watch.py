@@ -137,3 +137,24 @@ def test_ignored_files_trigger_nothing_and_catch_up_runs_once(tmp_path: Path) ->
     finally:
         w.close(timeout=5)
     assert runner.calls == ["catch-up at start"]
+
+
+def test_failed_run_is_retried_with_back_off(tmp_path: Path) -> None:
+    calls = []
+
+    def flaky(reason: str) -> str:
+        calls.append(reason)
+        if len(calls) == 1:
+            raise ConnectionError("server down")
+        return "Completed"
+
+    w = Watcher(_opts(tmp_path), runner=flaky)
+    w.retry_delay = 0.1
+    w.start(catch_up=True)
+    try:
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline and len(calls) < 2:
+            time.sleep(0.05)
+    finally:
+        w.close(timeout=5)
+    assert calls == ["catch-up at start", "retry after error (catch-up at start)"]
