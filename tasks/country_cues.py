@@ -40,6 +40,17 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Reuters instrument-code suffixes name the exchange a company lists on ("BP.L", "NSAN.T", "SIEG.F").
+_RIC_EXCHANGE = {
+    "L": "GB", "LON": "GB", "T": "JP", "TOK": "JP", "F": "DE", "FRA": "DE", "AS": "NL", "PA": "FR",
+    "P": "FR", "Z": "CH", "MI": "IT", "SI": "SG", "HK": "HK", "HKG": "HK", "ST": "SE", "TO": "CA",
+    "TOR": "CA", "M": "CA", "V": "CA", "BR": "BE", "J": "ZA", "HE": "FI", "OL": "NO", "CO": "DK",
+    "MC": "ES", "KL": "MY", "S": "AU", "ME": "AU", "VI": "AT", "N": "US", "O": "US", "A": "US",
+}  # fmt: skip
+_RIC = re.compile(r"\b[A-Z]{2,6}\.(" + "|".join(_RIC_EXCHANGE) + r")\b(?!\.)")
+RIC_WEIGHT = 0.5
+
+
 def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:
     """Capped weak evidence per country from style cues (only when they recur)."""
     out: Counter[str] = Counter()
@@ -47,4 +58,7 @@ def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:
         hits = len(pattern.findall(text))
         if hits >= min_cues:
             out[iso2] = min(CUE_CAP, CUE_WEIGHT * hits)
+    for code in _RIC.findall(text):
+        iso2 = _RIC_EXCHANGE[code]
+        out[iso2] = min(CUE_CAP, out[iso2] + RIC_WEIGHT)
     return out

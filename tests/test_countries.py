@@ -94,6 +94,7 @@ def test_style_cues_decide_when_no_place_is_named():
     assert focus(local) == "US"
     assert focus("Acme Inc said quarterly profit rose.") == "US"  # a lone cue, nothing else found
     assert focus("Gardai said the HSE would review the case.") == "IE"
+    assert focus("Siemens AG <SIEG.F> said profit rose.") == "DE"  # Reuters exchange suffix
 
 
 def test_scores_are_sorted_and_mentions_counted():
