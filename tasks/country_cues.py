@@ -40,7 +40,7 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
-# Reuters instrument-code suffixes name the exchange a company lists on ("BP.L", "NSAN.T", "SIEG.F").
+# Reuters instrument codes name the exchange a company lists on ("BP.L", "NSAN.T", "SIEG.F").
 _RIC_EXCHANGE = {
     "L": "GB", "LON": "GB", "T": "JP", "TOK": "JP", "F": "DE", "FRA": "DE", "AS": "NL", "PA": "FR",
     "P": "FR", "Z": "CH", "MI": "IT", "SI": "SG", "HK": "HK", "HKG": "HK", "ST": "SE", "TO": "CA",
