@@ -147,23 +147,29 @@ def detect_countries(
     score: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
+    placed: set[str] = set()
     for mention, weight, order in mentions:
         cand = _resolve(mention.candidates, context)
         if cand.kind != "none":
             score[cand.iso2] += _mention_weight(mention, cand, weight)
             count[cand.iso2] += 1
+            if cand.kind != "org":
+                placed.add(cand.iso2)
             first.setdefault(cand.iso2, order)
     if datelines:
         # One dateline counts once; its last part ("Ore.", "British Columbia") is the most telling.
         cand = _resolve(datelines[-1], context)
         score[cand.iso2] += DATELINE_WEIGHT
         first.setdefault(cand.iso2, 10**9)
+        placed.add(cand.iso2)
     if not score:  # nothing else to go on: a lone "Inc" or "Plc" is better than no answer
         cues = cue_scores(f"{title or ''}\n{text or ''}", min_cues=1)
     for iso2, cue in cues.items():
         score[iso2] += cue
         first.setdefault(iso2, 10**9)
     ranked = sorted(score, key=lambda c: (-score[c], -count[c], first[c]))
+    # Mentioned = named places (and the dateline); institutions and style cues only help the focus.
+    ranked = ranked[:1] + [c for c in ranked[1:] if c in placed]
     countries = [CountryScore(c, round(score[c], 3), count[c]) for c in ranked]
     return CountryResult(focus=ranked[0] if ranked else None, countries=countries)
 
