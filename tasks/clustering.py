@@ -2,10 +2,10 @@
 
 Two articles are the same story when the Jaccard similarity of their word 3-gram sets (title
 plus the first `LEAD_WORDS` words of the body, lower-cased, punctuation dropped) is at least
-`threshold` (default 0.5). Candidates come from LSH buckets (21 bands x 3 rows of a 63-value
-MinHash signature): a pair with Jaccard 0.5 shares a bucket with probability 0.94, at 0.6 with
-0.99, while unrelated articles (Jaccard < 0.05) almost never do (< 0.003); so the cost grows
-about linearly with the number of articles. Every candidate pair is then checked with
+`threshold` (default 0.4). Candidates come from LSH buckets (24 bands x 2 rows of a 48-value
+MinHash signature): a pair with Jaccard 0.4 shares a bucket with probability 0.985 (0.3: 0.90,
+0.5: 0.999), while unrelated articles (Jaccard near 0; 0.05 gives 0.06) rarely do, so the cost
+grows about linearly with the number of articles. Every candidate pair is then checked with
 the exact Jaccard, so a bucket never merges articles on its own.
 """
 
@@ -19,10 +19,10 @@ from functools import cache
 
 import numpy as np
 
-DEFAULT_THRESHOLD = 0.5
+DEFAULT_THRESHOLD = 0.4
 LEAD_WORDS = 60
 SHINGLE = 3
-BANDS, ROWS = 21, 3
+BANDS, ROWS = 24, 2
 _PRIME = (1 << 31) - 1
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -57,7 +57,7 @@ _MIX = (np.uint64(1_000_003), np.uint64(2_147_483_587))
 
 
 @cache
-def _perms(n: int = BANDS * ROWS) -> tuple[np.ndarray, np.ndarray]:
+def _perms(n: int) -> tuple[np.ndarray, np.ndarray]:
     rng = np.random.default_rng(20260301)  # fixed: signatures must not change between runs
     a = rng.integers(1, 2**63, size=n, dtype=np.uint64) | np.uint64(1)  # odd multipliers
     return a, rng.integers(0, 2**63, size=n, dtype=np.uint64)
@@ -69,7 +69,7 @@ def signatures(hashes: Sequence[np.ndarray]) -> np.ndarray:
     The functions are multiply-shift hashes, (a*x + b mod 2**64) >> 32, computed for all
     shingles of all documents at once; documents without shingles get 2**32 in every slot.
     """
-    a, b = _perms()
+    a, b = _perms(BANDS * ROWS)
     sig = np.full((len(hashes), len(a)), 2**32, dtype=np.uint64)
     filled = [i for i, h in enumerate(hashes) if len(h)]
     if not filled:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from tasks.charts import BarChart
+from tasks.clustering import DEFAULT_THRESHOLD
 
 UNKNOWN = "??"
 ENTITY_TYPES = {"PER": "People", "ORG": "Organisations", "LOC": "Places"}
@@ -216,7 +217,7 @@ class DigestContext:
     prev_day: date | None = None
     next_day: date | None = None
     generated_at: datetime | None = None
-    threshold: float = 0.5
+    threshold: float = DEFAULT_THRESHOLD
 
     @property
     def article_count(self) -> int:
