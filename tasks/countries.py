@@ -148,6 +148,7 @@ def detect_countries(
     count: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     placed: set[str] = set()
+    dateline_country = None
     for mention, weight, order in mentions:
         cand = _resolve(mention.candidates, context)
         if cand.kind != "none":
@@ -162,12 +163,16 @@ def detect_countries(
         score[cand.iso2] += DATELINE_WEIGHT
         first.setdefault(cand.iso2, 10**9)
         placed.add(cand.iso2)
+        dateline_country = cand.iso2
     if not score:  # nothing else to go on: a lone "Inc" or "Plc" is better than no answer
         cues = cue_scores(f"{title or ''}\n{text or ''}", min_cues=1)
     for iso2, cue in cues.items():
         score[iso2] += cue
         first.setdefault(iso2, 10**9)
-    ranked = sorted(score, key=lambda c: (-score[c], -count[c], first[c]))
+    # Ties: the dateline's country, then more mentions, then the earlier first mention.
+    ranked = sorted(
+        score, key=lambda c: (-round(score[c], 6), c != dateline_country, -count[c], first[c])
+    )
     # Mentioned = named places (and the dateline); institutions and style cues only help the focus.
     ranked = ranked[:1] + [c for c in ranked[1:] if c in placed]
     countries = [CountryScore(c, round(score[c], 3), count[c]) for c in ranked]
