@@ -72,7 +72,7 @@ def main() -> int:
     p.add_argument("--articles", type=int, default=10_000)
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--batches", type=int, default=8, help="seed batches streamed (ABBA)")
-    p.add_argument("--files", type=int, default=20, help="seed files per batch (5 articles)")
+    p.add_argument("--files", type=int, default=50, help="files per batch (5 articles; flow: 50)")
     p.add_argument("--nice", type=int, default=10, help="reader niceness (newsdigest sql's)")
     args = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="snapbench-") as tmp:
