@@ -25,17 +25,20 @@ _BOILERPLATE = re.compile(
     re.IGNORECASE,
 )
 
+# PTB bracket tokens (-lrb- cnn -rrb-) are not content words.
+_PTB_BRACKET = re.compile(r"-[lr][rsc]b-")
+
 
 @dataclass(frozen=True)
 class Params:
     """Scoring weights (few, chosen on BBC and CNN/DM dev data; see the eval module)."""
 
     forward: float = 1.0  # weight of similarity to later sentences
-    backward: float = -0.5  # weight of similarity to earlier sentences
+    backward: float = 0.0  # weight of similarity to earlier sentences
     title: float = 1.0  # weight of similarity to the title
     decay: float = 0.0  # position prior: 1 / (1 + rank) ** decay
     redundancy: float = 0.2  # MMR penalty on similarity to already selected sentences
-    min_words: int = 5  # shorter sentences are fragments (datelines, captions)
+    min_words: int = 8  # shorter sentences are fragments (datelines, captions)
 
 
 DEFAULT = Params()
@@ -44,7 +47,8 @@ DEFAULT = Params()
 def content_stems(sentence: str) -> list[str]:
     """Stemmed, lower-cased content words of a sentence (stop words and punctuation dropped)."""
     stops = stop_words()
-    return [stem(w) for w in WORD.findall(sentence.lower()) if w not in stops]
+    text = _PTB_BRACKET.sub(" ", sentence.lower())
+    return [stem(w) for w in WORD.findall(text) if w not in stops and (len(w) > 1 or w.isdigit())]
 
 
 def is_boilerplate(sentence: str, min_words: int = DEFAULT.min_words) -> bool:
