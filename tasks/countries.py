@@ -23,7 +23,11 @@ _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
-CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
+CUE_CONTEXT = 1.0
+LOCAL_BONUS = 3.5
+_LOCAL_KINDS = frozenset(
+    {"state", "county", "region", "city"}
+)  # style cues (US local-news words) also help resolve ambiguous towns
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
@@ -67,9 +71,17 @@ def _prior(cand: Candidate) -> float:
     return math.log10(max(cand.population or _DEFAULT_POP.get(cand.kind, 10**4), 10))
 
 
-def _resolve(cands: tuple[Candidate, ...], context: dict[str, float]) -> Candidate:
+def _resolve(
+    cands: tuple[Candidate, ...], context: dict[str, float], local: dict[str, float]
+) -> Candidate:
     """Pick one reading: population prior, boosted when its country has unambiguous evidence."""
-    return max(cands, key=lambda c: _prior(c) + (CONTEXT_BONUS if context.get(c.iso2) else 0.0))
+
+    def key(c: Candidate) -> float:
+        if local.get(c.iso2):  # a state, county or town of that country is named
+            return _prior(c) + LOCAL_BONUS
+        return _prior(c) + (CONTEXT_BONUS if context.get(c.iso2) else 0.0)
+
+    return max(cands, key=key)
 
 
 def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
@@ -139,18 +151,21 @@ def detect_countries(
     cues = cue_scores(f"{title or ''}\n{text or ''}")
     # Unambiguous evidence first: it decides between the readings of ambiguous names.
     context: dict[str, float] = defaultdict(float, {c: v * CUE_CONTEXT for c, v in cues.items()})
+    local: dict[str, float] = defaultdict(float)
     for cands, weight in [(m.candidates, w) for m, w, _ in mentions] + [
         (c, DATELINE_WEIGHT) for c in datelines
     ]:
         if len({c.iso2 for c in cands}) == 1 and cands[0].kind != "none":
             context[cands[0].iso2] += weight
+            if cands[0].kind in _LOCAL_KINDS:
+                local[cands[0].iso2] += weight
     score: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     placed: set[str] = set()
     dateline_country = None
     for mention, weight, order in mentions:
-        cand = _resolve(mention.candidates, context)
+        cand = _resolve(mention.candidates, context, local)
         if cand.kind != "none":
             score[cand.iso2] += _mention_weight(mention, cand, weight)
             count[cand.iso2] += 1
@@ -159,7 +174,7 @@ def detect_countries(
             first.setdefault(cand.iso2, order)
     if datelines:
         # One dateline counts once; its last part ("Ore.", "British Columbia") is the most telling.
-        cand = _resolve(datelines[-1], context)
+        cand = _resolve(datelines[-1], context, local)
         score[cand.iso2] += DATELINE_WEIGHT
         first.setdefault(cand.iso2, 10**9)
         placed.add(cand.iso2)

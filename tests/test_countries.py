@@ -22,6 +22,11 @@ def test_tripoli_defaults_to_libya_but_follows_lebanese_context():
     assert result.focus == "LB" and "LY" not in result.codes
 
 
+def test_local_context_beats_a_bigger_namesake_but_a_national_mention_does_not():
+    assert focus("Texas fire crews said a house in Paris burned down.") == "US"
+    assert detect_countries("U.S. officials met their allies in Paris.").codes == ["FR", "US"]
+
+
 def test_georgia_state_or_country_by_context():
     assert focus("The governor of Georgia spoke in Atlanta and Savannah.") == "US"
     assert focus("Georgia's president met Russian diplomats in Tbilisi.") == "GE"
