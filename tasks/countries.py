@@ -17,17 +17,16 @@ from tasks.place_matcher import Mention, case_mode, find_mentions
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
 # Where the reporter sat: one dateline weighs as much as one title mention.
 DATELINE_WEIGHT = 2.0
-# In log10 population units: a town in a country the text already names beats a 100x bigger one.
+# In log10 population units: a town in a country the text already names beats a 100x bigger one;
+# when a state, county or town of that country is named, a 1000x bigger namesake loses too.
 CONTEXT_BONUS = 2.0
+LOCAL_BONUS = 3.0
+_LOCAL_KINDS = frozenset({"state", "county", "region", "city"})
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
-CUE_CONTEXT = 1.0
-LOCAL_BONUS = 3.5
-_LOCAL_KINDS = frozenset(
-    {"state", "county", "region", "city"}
-)  # style cues (US local-news words) also help resolve ambiguous towns
+CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
