@@ -100,7 +100,7 @@ class Serve:
         """Start serve; return the two deployments once it has registered them."""
         self.since = now_iso()
         cmd = [sys.executable, "-m", "newsdigest.cli", "serve", "--interval", "3600",
-               "--settle", "0.5", *[f"--{k}={v}" for k, v in self.dirs.items()]]  # fmt: skip
+               *[f"--{k}={v}" for k, v in self.dirs.items()]]  # fmt: skip
         log = self.tmp / "serve.log"
         with log.open("ab") as out:
             self.proc = subprocess.Popen(
