@@ -58,7 +58,11 @@ def is_boilerplate(sentence: str, min_words: int = DEFAULT.min_words) -> bool:
 
 
 def _tfidf(bags: Sequence[Sequence[str]]) -> np.ndarray:
-    """Row-normalised TF-IDF matrix (sentences as documents)."""
+    """Row-normalised TF-IDF matrix (sentences as documents), shared terms only.
+
+    Terms in a single row still count in the norms but are dropped afterwards: they add nothing to
+    any similarity, and dropping them keeps the matrix small.
+    """
     vocab: dict[str, int] = {}
     rows, cols = [], []
     for i, bag in enumerate(bags):
@@ -70,7 +74,7 @@ def _tfidf(bags: Sequence[Sequence[str]]) -> np.ndarray:
     df = (matrix > 0).sum(axis=0)
     matrix *= np.log((1 + len(bags)) / (1 + df)) + 1.0
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    return matrix / np.where(norms > 0, norms, 1.0)
+    return matrix[:, df > 1] / np.where(norms > 0, norms, 1.0)
 
 
 def score_sentences(
@@ -81,7 +85,8 @@ def score_sentences(
     bags = [content_stems(s) for s in sentences]
     title_bag = content_stems(title) if title else []
     vectors = _tfidf([*bags, title_bag])
-    sim = vectors[:count] @ vectors[:count].T
+    # einsum, not BLAS matmul: multi-threaded BLAS is slower on these small matrices under load.
+    sim = np.einsum("ik,jk->ij", vectors[:count], vectors[:count])
     np.fill_diagonal(sim, 0.0)
     eligible = np.array([not is_boilerplate(s, params.min_words) for s in sentences])
     if not eligible.any():
@@ -92,7 +97,9 @@ def score_sentences(
     central = params.forward * later + params.backward * earlier
     spread = central.max() - central.min() if count > 1 else 0.0
     central = (central - central.min()) / spread if spread > 0 else np.zeros(count)
-    title_sim = vectors[:count] @ vectors[count] if title_bag else np.zeros(count)
+    title_sim = (
+        np.einsum("ik,k->i", vectors[:count], vectors[count]) if title_bag else np.zeros(count)
+    )
     rank = np.maximum(np.cumsum(eligible) - 1, 0)  # position among real sentences only
     prior = 1.0 / (1.0 + rank) ** params.decay
     scores = prior * (1.0 + central + params.title * title_sim) * eligible

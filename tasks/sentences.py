@@ -14,9 +14,6 @@ PARAMS_FILE = Path(__file__).parent / "data" / "punkt_params.json"
 _LINE = re.compile(r"[^\n]+")
 # A fragment that is only closing quotes/brackets belongs to the sentence before it.
 _CLOSER = re.compile(r"^(?:''|[\"'\u201d\u2019)\]])+(?=\s|$)")
-# Daily Mail quirk in mixed-case text: " . " inserted at old line breaks, then a lower-case word.
-_SPACED_PERIOD = re.compile(r"\s\.$")
-_INITIAL_END = re.compile(r"(?:^|[\s.])[A-Z]\.$")
 _FIRST_WORD = re.compile(r"[A-Za-z]+\.?")
 
 
@@ -56,14 +53,18 @@ def _line_spans(line: str, offset: int, mixed_case: bool) -> list[tuple[int, int
 
 def _continues(previous: str, piece: str, mixed_case: bool) -> bool:
     """True when Punkt's break between `previous` and `piece` should be undone."""
-    if mixed_case and piece[:1].islower() and _SPACED_PERIOD.search(previous):
+    # Daily Mail quirk in mixed-case text: " . " inserted at old line breaks, then lower case.
+    if mixed_case and piece[:1].islower() and previous[-2:-1].isspace() and previous[-1:] == ".":
         return True
     return _after_initial(previous, piece)
 
 
 def _after_initial(previous: str, piece: str) -> bool:
     """True when `previous` ends with an initial ("J.") and `piece` continues a name."""
-    if not _INITIAL_END.search(previous.rstrip()):
+    tail = previous.rstrip()[-3:]  # "J." preceded by a space, a period or nothing
+    if not (len(tail) >= 2 and tail[-1] == "." and "A" <= tail[-2] <= "Z"):
+        return False
+    if len(tail) == 3 and not (tail[0].isspace() or tail[0] == "."):
         return False
     word = _FIRST_WORD.match(piece)
     if not word or not word.group()[0].isupper():
