@@ -57,9 +57,9 @@ def render_template(name: str, fmt: str, **values: object) -> str:
     return re.sub(r"\n{3,}", "\n\n", out) if fmt == "md" else out
 
 
-def render(ctx: DigestContext, fmt: str) -> str:
-    """The digest as "md" or "html" text."""
-    return render_template("digest", fmt, ctx=ctx)
+def render(ctx: DigestContext, fmt: str, full_texts: bool = True) -> str:
+    """The digest as "md" or "html" text (without the full-text part if `full_texts` is False)."""
+    return render_template("digest", fmt, ctx=ctx, full_texts=full_texts)
 
 
 def write_atomic(path: Path, text: str) -> Path:

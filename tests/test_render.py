@@ -81,3 +81,11 @@ def test_empty_day_says_so(tmp_path: Path) -> None:
     assert "No articles arrived" in paths["md"].read_text()
     names = sorted(p.name for p in tmp_path.iterdir())
     assert names == ["2026-03-02.html", "2026-03-02.json", "2026-03-02.md"]
+
+
+def test_full_texts_can_be_left_out() -> None:
+    ctx = _ctx({"a1": "Yen", "a2": "Vote"})
+    for fmt in ("md", "html"):
+        full, short = render(ctx, fmt), render(ctx, fmt, full_texts=False)
+        assert "Full texts" in full and "#t-a1" in full
+        assert "Full texts" not in short and "#t-a1" not in short and "Sentence about Yen." in short
