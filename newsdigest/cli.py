@@ -17,6 +17,10 @@ EPILOG = """examples:
   newsdigest files --failed                   list quarantined files and why
   newsdigest annotate in.jsonl -o out.jsonl   summaries, countries, entities for JSONL records
   newsdigest eval summaries --limit 200       quality figures next to baselines
+  newsdigest server start --background        a local Prefect server + UI on 127.0.0.1:4200
+  newsdigest serve                            watch seeds/, run the scheduled deployments
+  newsdigest sql "SELECT * FROM articles_per_country_day"   query the read snapshot
+  newsdigest export --parquet /tmp/news       tables as Parquet, partitioned by day
 
 paths: --seeds, --warehouse, --digests (env NEWSDIGEST_SEEDS, NEWSDIGEST_WAREHOUSE,
 NEWSDIGEST_DIGESTS; default: the repo's seeds/, warehouse/, digests/).

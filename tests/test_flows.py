@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,14 @@ FIXTURE_FILES = ("layout_a.txt", "layout_b.txt", "mixed.txt")
 
 def _distinct_articles(paths: list[Path]) -> int:
     return len({a.article_id for p in paths for a in split_articles(p.read_text("utf-8"))})
+
+
+def _settle(path: Path) -> None:
+    """Backdate mtimes: the ledger re-reads files modified within 1 s of a run (racy stat)."""
+    past = time.time() - 60
+    for f in path.iterdir() if path.is_dir() else [path]:
+        if f.is_file():
+            os.utime(f, (past, past))
 
 
 def _rows(db: Path) -> dict[str, int]:
@@ -35,6 +45,7 @@ def dirs(tmp_path: Path, fixtures: Path) -> dict[str, Path]:
     for name in FIXTURE_FILES:
         shutil.copy(fixtures / name, seeds / name)
     (seeds / "broken.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00binary")
+    _settle(seeds)
     return {"seeds": seeds, "warehouse": tmp_path / "wh", "digests": tmp_path / "dg"}
 
 
@@ -53,7 +64,9 @@ def test_ingest_is_idempotent_and_quarantines_bad_files(prefect_harness, dirs, f
 
     again = ingest_seeds(s, w)
     assert again["files_unchanged"] == 3 and again["articles_stored"] == 0
-    shutil.copy(dirs["seeds"] / "layout_a.txt", dirs["seeds"] / "renamed copy.txt")
+    copy = dirs["seeds"] / "renamed copy.txt"
+    shutil.copy(dirs["seeds"] / "layout_a.txt", copy)
+    _settle(copy)
     renamed = ingest_seeds(s, w)
     assert (renamed["files_duplicate"], renamed["articles_stored"]) == (1, 0)
     assert _rows(db) == {**rows, "files": rows["files"]}
