@@ -75,3 +75,29 @@ def test_clusters_partition_the_input(threshold: float) -> None:
     firsts = [g[0] for g in groups]
     assert all(g == sorted(g) for g in groups) and firsts == sorted(firsts)
     assert sum(len(g) > 1 for g in groups) == 10
+
+
+@pytest.mark.shared
+def test_dev_corpus_lsh_matches_exact_pairs(shared) -> None:
+    """On the dev dumps: LSH finds the same folded pairs as comparing every sharing pair."""
+    from collections import defaultdict
+    from itertools import combinations
+
+    from tasks.split import parse_file
+
+    docs = [(a.title, a.body) for p in sorted((shared / "corpus" / "dev").glob("*.txt"))
+            for a in parse_file(p)]  # fmt: skip
+    sets = [shingles(*d) for d in docs]
+    postings: dict[int, list[int]] = defaultdict(list)
+    for i, s in enumerate(sets):
+        for h in s:
+            postings[h].append(i)
+    exact = set()
+    for ids in postings.values():
+        for i, j in combinations(ids, 2):
+            if (i, j) not in exact and jaccard(sets[i], sets[j]) >= DEFAULT_THRESHOLD:
+                exact.add((i, j))
+    groups = cluster(docs)
+    folded = {(i, j) for g in groups for i, j in combinations(g, 2)}
+    assert exact <= folded and 5 <= len(exact) <= len(docs) // 20
+    assert max(len(g) for g in groups) <= 4
