@@ -57,3 +57,17 @@ def test_run_prints_a_table(tmp_path: Path, capsys) -> None:
     out = capsys.readouterr().out
     assert "| bbc_news_summary | default | 1 |" in out
     assert "exact match" in out
+
+
+def test_reference_budget_matches_reference_length(tmp_path: Path) -> None:
+    item = {
+        "source": "bbc_news_summary",
+        "title": "Flood plan approved",
+        "text": "The council approved a flood plan on Tuesday. Work on the walls starts in May. "
+        "The plan protects many homes in the river district. A bakery won a prize.",
+        "reference": "The council approved a flood plan on Tuesday. Work on the walls starts in May.",
+        "reference_sentences": ["The council approved a flood plan on Tuesday.", "Work starts."],
+    }
+    two = summaries.summary_metrics([item], ("lead",), sentences="ref")
+    one = summaries.summary_metrics([item], ("lead",), sentences=1)
+    assert two["bbc_news_summary"]["lead"]["rouge1"] > one["bbc_news_summary"]["lead"]["rouge1"]

@@ -41,30 +41,31 @@ def _paragraphs(text: str) -> list[str]:
 def summary_metrics(
     items: list[dict],
     algorithms: tuple[str, ...] = ALGORITHMS,
-    sentences: int = 3,
+    sentences: int | str = 3,
     ptb_cnndm: bool = True,
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Mean ROUGE F1 and ms/article: {group: {algorithm: {rouge1, rouge2, rougeL, ms, n}}}.
 
     Groups are the item `source`s, plus `cnndm_sample (lower-cased, PTB)` when `ptb_cnndm`.
+    `sentences="ref"` gives each item as many sentences as its reference has.
     """
     scorer = rouge_scorer.RougeScorer(list(METRICS), use_stemmer=True)
-    jobs: list[tuple[str, str, str | None, str]] = []
+    jobs: list[tuple[str, str, str | None, str, int]] = []
     for item in items:
         title = item.get("title") or None
-        jobs.append((item["source"], item["text"], title, item["reference"]))
+        n = len(item.get("reference_sentences") or [0]) if sentences == "ref" else int(sentences)
+        jobs.append((item["source"], item["text"], title, item["reference"], n))
         if ptb_cnndm and item["source"].startswith("cnndm"):
-            jobs.append(
-                (item["source"] + PTB_SUFFIX, ptb_text(item["text"]), title, item["reference"])
-            )
+            ptb = ptb_text(item["text"])
+            jobs.append((item["source"] + PTB_SUFFIX, ptb, title, item["reference"], n))
     totals: dict[str, dict[str, dict[str, float]]] = defaultdict(
         lambda: defaultdict(lambda: defaultdict(float))
     )
-    for group, text, title, reference in jobs:
+    for group, text, title, reference, n in jobs:
         paragraphs = _paragraphs(text)
         for algorithm in algorithms:
             start = time.perf_counter()
-            summary = summarize_paragraphs(paragraphs, sentences, algorithm, title)
+            summary = summarize_paragraphs(paragraphs, n, algorithm, title)
             elapsed = time.perf_counter() - start
             scores = scorer.score(reference, "\n".join(summary.selected))
             cell = totals[group][algorithm]
@@ -81,11 +82,25 @@ def summary_metrics(
     }
 
 
+def _budget(value: str) -> int | str:
+    """`--sentences` value: a positive int or 'ref'."""
+    if value == "ref":
+        return value
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("expected a positive integer or 'ref'")
+    return int(value)
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """CLI options for `newsdigest eval summaries`."""
     parser.add_argument("--data", type=Path, default=None, help="summaries JSONL (default: shared)")
     parser.add_argument("--limit", type=int, default=None, help="read at most N items")
-    parser.add_argument("--sentences", type=int, default=3, help="sentences per summary")
+    parser.add_argument(
+        "--sentences",
+        type=_budget,
+        default=3,
+        help="sentences per summary, or 'ref' for as many as each reference has",
+    )
     parser.add_argument(
         "--algorithms",
         default=",".join(ALGORITHMS),
@@ -120,7 +135,8 @@ def run(args: argparse.Namespace) -> int:
         "ROUGE-L F1",
         "ms/article",
     ]
-    print(f"Summaries: {args.sentences} sentences per summary ('lead' = LEAD-{args.sentences})\n")
+    lead = "LEAD-n, n = reference length" if args.sentences == "ref" else f"LEAD-{args.sentences}"
+    print(f"Summaries: {args.sentences} sentences per summary ('lead' = {lead})\n")
     print(format_table(headers, rows))
     split = sentence_metrics(items)
     if split:
