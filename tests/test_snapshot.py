@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -154,6 +155,8 @@ def test_ingest_flow_publishes_the_snapshot(prefect_harness, tmp_path: Path, fix
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(fixtures / "layout_b.txt", seeds / "layout_b.txt")
+    past = time.time() - 60  # a settled file, not one still being written
+    os.utime(seeds / "layout_b.txt", (past, past))
     result = ingest_seeds(str(seeds), str(tmp_path / "wh"))
     snap = snapshot_path(tmp_path / "wh")
     assert _count(snap) == result["articles_stored"] > 0
