@@ -1,15 +1,16 @@
 """Default summarizer: position-aware directed centrality (PacSum-style) with boilerplate filtering.
 
-News puts its point first, so plain centrality loses to the lead. Each sentence's score is its
-directed TF-IDF centrality (similarity to *later* sentences counts, to earlier ones is penalised:
-a sentence that later text elaborates on is a topic sentence), plus similarity to the title, all
-weighted by a position prior. Boilerplate (bylines, PUBLISHED/UPDATED stamps, fragments) scores 0.
-Selection is greedy with a redundancy penalty (MMR).
+News puts its point first, so plain centrality loses to the lead. A sentence's score is its
+directed TF-IDF centrality: the summed cosine similarity to the sentences *after* it (PacSum's
+forward edges: a sentence that later text elaborates on is a topic sentence). That sum is
+position-aware by construction (early sentences have more text after them), so no separate
+position prior is used; on the dev data an explicit 1/(1+rank)^d prior and PacSum's negative
+backward weight both lowered ROUGE on BBC. Similarity to the title is added. Boilerplate (bylines,
+PUBLISHED/UPDATED stamps, fragments) scores 0. Selection is greedy with a redundancy penalty (MMR).
 """
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,7 +37,6 @@ class Params:
     forward: float = 1.0  # weight of similarity to later sentences
     backward: float = 0.0  # weight of similarity to earlier sentences
     title: float = 1.0  # weight of similarity to the title
-    decay: float = 0.0  # position prior: 1 / (1 + rank) ** decay
     redundancy: float = 0.2  # MMR penalty on similarity to already selected sentences
     min_words: int = 8  # shorter sentences are fragments (datelines, captions)
 
@@ -100,9 +100,7 @@ def score_sentences(
     title_sim = (
         np.einsum("ik,k->i", vectors[:count], vectors[count]) if title_bag else np.zeros(count)
     )
-    rank = np.maximum(np.cumsum(eligible) - 1, 0)  # position among real sentences only
-    prior = 1.0 / (1.0 + rank) ** params.decay
-    scores = prior * (1.0 + central + params.title * title_sim) * eligible
+    scores = (1.0 + central + params.title * title_sim) * eligible
     return [float(x) for x in scores], sim
 
 
@@ -131,6 +129,3 @@ def position_rank(
         return [], []
     scores, sim = score_sentences(sentences, title, params)
     return scores, select(scores, sim, n, params.redundancy)
-
-
-__all__ = ["DEFAULT", "Params", "is_boilerplate", "position_rank", "score_sentences", "math"]

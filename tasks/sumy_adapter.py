@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import cache
 
 import numpy as np
@@ -133,6 +133,3 @@ def sumy_scores(
     chosen = {position[s].pop(0) for s in picked if position.get(s)}
     ratings = [capture.ratings.get(i, 0.0) for i in range(total)]
     return ratings, chosen
-
-
-SumyRunner = Callable[[str, Sequence[Sequence[str]], int, "str | None"], tuple[list[float], set]]
