@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsdigest.models import Article
 from tasks.position_rank import is_boilerplate
@@ -98,3 +100,10 @@ def test_caps_bound_the_work_on_huge_articles() -> None:
         assert len(summary.sentences) == 5000
         assert all(s.index < MAX_SENTENCES for s in summary.sentences if s.selected)
         assert all(s.score == 0.0 for s in summary.sentences[MAX_SENTENCES:])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(), max_size=4), st.integers(min_value=0, max_value=4))
+def test_default_never_crashes(paragraphs: list[str], n: int) -> None:
+    summary = summarize_paragraphs(paragraphs, n, "default", title="Any title")
+    assert len(summary.selected) == min(n, len(summary.sentences))
