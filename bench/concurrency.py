@@ -62,6 +62,18 @@ def seed_file_text(rng: random.Random, first_serial: int, articles: int) -> str:
     return "\n\n".join(article_text(rng, first_serial + i) for i in range(articles)) + "\n"
 
 
+def _set_gate(gate: Path, on: bool, wait: float = 30.0) -> None:
+    """Open the gate, or close it and wait until the reader says it has stopped querying."""
+    idle = gate.with_name(gate.name + ".idle")
+    if on:
+        gate.touch()
+        return
+    gate.unlink(missing_ok=True)
+    deadline = time.monotonic() + wait
+    while not idle.exists() and time.monotonic() < deadline:
+        time.sleep(0.005)
+
+
 def run_writer(args: argparse.Namespace) -> dict:
     """Ingest `batches` batches of new seed files; publish after each if asked."""
     from newsdigest.locking import writer_lock
@@ -78,10 +90,11 @@ def run_writer(args: argparse.Namespace) -> dict:
     annotate_articles(split_articles(seed_file_text(random.Random(0), 10**6, 2)))  # warm up
     db = warehouse / "news.duckdb"
     boundaries, batch_seconds, publish_seconds, serial = [], [], [], args.first_serial
-    reader_on = [args.gate is None or b % 4 in (1, 2) for b in range(args.batches)]  # ABBA
+    # batch 0 creates the warehouse: not compared. Then ABBA: idle, on, on, idle, idle, on, …
+    reader_on = [None if b == 0 else (b - 1) % 4 in (1, 2) for b in range(args.batches)]
     for b in range(args.batches):
         if args.gate:  # let the reader query during this batch, or hold it idle
-            Path(args.gate).touch() if reader_on[b] else Path(args.gate).unlink(missing_ok=True)
+            _set_gate(Path(args.gate), bool(reader_on[b]))
         for f in range(args.files):  # a new drop arrives (not timed)
             text = seed_file_text(rng, serial, args.articles)
             (seeds / f"drop_{args.seed}_{b:04d}_{f:03d}.txt").write_text(text, encoding="utf-8")
@@ -104,6 +117,9 @@ def run_writer(args: argparse.Namespace) -> dict:
         total = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     busy = sum(batch_seconds)
     n = args.files * args.articles
+
+    if not args.gate:
+        reader_on = [True] * args.batches
 
     def rate(on: bool) -> float | None:
         # median batch: one batch hit by a burst of unrelated load on the machine does not
@@ -155,9 +171,13 @@ def run_reader(args: argparse.Namespace) -> dict:
         os.nice(args.nice)  # as `newsdigest sql` does: analysts yield the CPU to the writer
     Path(args.ready).touch()
     while not stop.exists():
-        if args.gate and not Path(args.gate).exists():
-            time.sleep(0.01)
-            continue
+        if args.gate:
+            idle = Path(args.gate + ".idle")
+            if not Path(args.gate).exists():
+                idle.touch()  # tells the writer this reader is quiet now
+                time.sleep(0.005)
+                continue
+            idle.unlink(missing_ok=True)
         try:
             con = open_snapshot(warehouse, threads=1)
         except NoSnapshot:
