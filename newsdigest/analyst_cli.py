@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 
+from newsdigest.config import Settings
 from newsdigest.sql_format import FORMATS
 from newsdigest.sql_shell import DEFAULT_TIMEOUT
 
@@ -21,8 +22,8 @@ committed batch: read-only, no file access, one statement at a time with a time 
 """
 
 
-def _settings(args: argparse.Namespace):  # noqa: ANN202 (avoid importing commands at load)
-    from newsdigest.commands import settings_from
+def _settings(args: argparse.Namespace) -> Settings:
+    from newsdigest.commands import settings_from  # imported late: keeps `--help` fast
 
     return settings_from(args)
 
