@@ -56,9 +56,16 @@ class DayEntry:
         return ts.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
 
-def day_summary(ctx: DigestContext) -> dict:
-    """What the index and the feed need to know about a rendered day (stored as `<day>.json`)."""
-    return {
+_NAV_KEYS = ("prev_day", "next_day", "generated_at", "updated")
+
+
+def day_summary(ctx: DigestContext, previous: dict | None = None) -> dict:
+    """What the index and the feed need to know about a rendered day (stored as `<day>.json`).
+
+    `updated` (the feed entry's time) moves only when the day's content changed since the
+    `previous` summary, not when the page was re-rendered for new prev/next links.
+    """
+    summary = {
         "day": ctx.day.isoformat(),
         "articles": ctx.article_count,
         "stories": ctx.story_count,
@@ -70,13 +77,18 @@ def day_summary(ctx: DigestContext) -> dict:
         "next_day": ctx.next_day.isoformat() if ctx.next_day else None,
         "generated_at": ctx.generated_at.isoformat() if ctx.generated_at else None,
     }
+    same = previous is not None and all(
+        previous.get(k) == v for k, v in summary.items() if k not in _NAV_KEYS
+    )
+    summary["updated"] = (previous or {}).get("updated") if same else summary["generated_at"]
+    return summary
 
 
 def _entry(data: dict) -> DayEntry:
     def day(v: str | None) -> date | None:
         return date.fromisoformat(v) if v else None
 
-    gen = data.get("generated_at")
+    gen = data.get("updated") or data.get("generated_at")
     return DayEntry(
         day=date.fromisoformat(data["day"]), articles=data["articles"], stories=data["stories"],
         countries=data["countries"], files=data["files"], top_countries=data["top_countries"],

@@ -87,8 +87,13 @@ def write_digest(ctx: DigestContext, digests_dir: Path) -> dict[str, Path]:
     paths = {
         fmt: write_atomic(digests_dir / f"{day}.{fmt}", render(ctx, fmt)) for fmt in ("md", "html")
     }
-    summary = json.dumps(day_summary(ctx), ensure_ascii=False, indent=1)
-    write_atomic(digests_dir / f"{day}.json", summary + "\n")
+    sidecar = digests_dir / f"{day}.json"
+    try:
+        previous = json.loads(sidecar.read_text("utf-8"))
+    except (OSError, ValueError):
+        previous = None
+    summary = json.dumps(day_summary(ctx, previous), ensure_ascii=False, indent=1)
+    write_atomic(sidecar, summary + "\n")
     return paths
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import xml.etree.ElementTree as ET
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 from flows.digest import daily_digest
 from newsdigest.warehouse import connect
 from tasks.digest_context import build_context
-from tasks.digest_index import neighbours, read_days, stale_neighbours, write_index
+from tasks.digest_index import day_summary, neighbours, read_days, stale_neighbours, write_index
 from tasks.render import write_digest
 from tests.digest_sample import fill_warehouse, sample_context
 
@@ -53,6 +54,14 @@ def test_index_and_feed_list_every_day(tmp_path: Path) -> None:
     assert entries[1].find(f"{ATOM}updated").text == "2026-03-04T23:05:00Z"
 
 
+def test_feed_time_moves_only_when_content_changes() -> None:
+    old = day_summary(sample_context(generated_at=datetime(2026, 3, 4, 8, tzinfo=UTC)))
+    relinked = day_summary(sample_context(next_day=date(2026, 3, 9)), old)
+    assert relinked["updated"] == old["updated"] == "2026-03-04T08:00:00+00:00"
+    changed = day_summary(sample_context(threshold=1.01), relinked)
+    assert changed["updated"] == "2026-03-04T23:05:00+00:00"
+
+
 def test_stale_neighbours(tmp_path: Path) -> None:
     write_digest(_empty(date(2026, 3, 1)), tmp_path)
     write_digest(_empty(date(2026, 3, 9), prev_day=date(2026, 3, 1)), tmp_path)
@@ -72,6 +81,7 @@ def test_flow_links_days_both_ways(prefect_harness, tmp_path: Path) -> None:
     run("2026-03-06", str(wh), str(dg), "UTC")
     out = run("2026-03-04", str(wh), str(dg), "UTC")
     assert out["articles"] == 1 and Path(out["index"]).exists()
+    first = json.loads((dg / "2026-03-04.json").read_text("utf-8"))
     later = (dg / "2026-03-06.md").read_text("utf-8")
     assert "[← 2026-03-04](2026-03-04.md)" in later  # re-rendered with its new neighbour
     assert "[2026-03-06 →](2026-03-06.md)" in (dg / "2026-03-04.md").read_text("utf-8")
@@ -80,3 +90,5 @@ def test_flow_links_days_both_ways(prefect_harness, tmp_path: Path) -> None:
     assert "[2026-03-05 →]" in (dg / "2026-03-04.md").read_text("utf-8")
     feed = ET.parse(dg / "feed.xml").getroot()
     assert len(feed.findall(f"{ATOM}entry")) == 3
+    summary = json.loads((dg / "2026-03-04.json").read_text("utf-8"))
+    assert summary["next_day"] == "2026-03-05" and summary["updated"] == first["updated"]
