@@ -1,0 +1,138 @@
+"""The perf suite (issue 8): floor vs end-to-end ingest, Prefect's share, 2 workers, incremental,
+linearity, memory, a pathological article, the digest and the analysts' queries, side by side.
+
+Run: `make bench` (N = 1k, 10k, 100k) or `make bench-smoke` (N = 1k), or
+`.venv/bin/python bench/perf.py --sizes 1000,10000 --repeat 3 [--out docs/performance.md]`.
+Every step runs in its own process (peak RSS from wait4); figures are medians over `--repeat`.
+Results accumulate in WORK/results.json, so a long run can be reported while it goes on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench import perf_report  # noqa: E402
+from bench.corpus import build, load_pool  # noqa: E402
+
+PY = sys.executable
+STEPS = ROOT / "bench" / "perf_steps.py"
+
+
+def run_step(
+    step: str, corpus: Path, warehouse: Path, *extra: str, env: dict | None = None
+) -> dict:
+    """Run one perf step in a child process; its JSON result (with the child's peak RSS)."""
+    cmd = [PY, str(STEPS), step, str(corpus), str(warehouse), *extra]
+    proc = subprocess.run(cmd, capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, **(env or {})})  # fmt: skip
+    lines = [ln for ln in proc.stdout.splitlines() if ln.startswith("RESULT ")]
+    if proc.returncode or not lines:
+        raise RuntimeError(f"{step} failed ({proc.returncode}): {proc.stderr[-3000:]}")
+    return json.loads(lines[-1][7:])
+
+
+def corpus_for(work: Path, n: int, pool: object) -> Path:
+    """The corpus of n articles under work/corpus-n, built once (kept for later runs)."""
+    path = work / f"corpus-{n}"
+    if not (path / "articles.jsonl").exists():
+        shutil.rmtree(path, ignore_errors=True)
+        build(path, n, pool=pool)
+    return path
+
+
+def machine() -> dict:
+    """Cores, Python, key package versions, load average."""
+    from importlib.metadata import version
+
+    pkgs = ("prefect", "duckdb", "sumy", "nltk", "numpy")
+    return {"cores": os.cpu_count(), "python": sys.version.split()[0],
+            "platform": sys.platform, "load_avg_start": round(os.getloadavg()[0], 1),
+            **{p: version(p) for p in pkgs}}  # fmt: skip
+
+
+def render_digest() -> dict:
+    """bench/render_bench.py on a 2,000-article day: total wall seconds (best of 3)."""
+    out = subprocess.run([PY, str(ROOT / "bench" / "render_bench.py"), "--articles", "2000"],
+                         capture_output=True, text=True, check=True, cwd=ROOT).stdout  # fmt: skip
+    m = re.search(r"\| total \| ([\d.]+) \|", out)
+    return {"seconds": float(m.group(1)) if m else float("nan")}
+
+
+def measure(sizes: list[int], repeat: int, work: Path, flow_max: int, log=print) -> dict:  # noqa: ANN001
+    """Run every step for every size; return (and save) the raw results."""
+    pool = load_pool()
+    results_path = work / "results.json"
+    res: dict = {"machine": machine(), "sizes": {}, "repeat": repeat, "started": time.time()}
+    prefect_home = Path(tempfile.mkdtemp(prefix="prefect-", dir=work))
+    penv = {"PREFECT_HOME": str(prefect_home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
+            "PREFECT_API_URL": ""}  # fmt: skip
+    for n in sizes:
+        corpus = corpus_for(work, n, pool)
+        runs: dict[str, list] = {}
+        for r in range(repeat):
+            plan = [("floor", ()), ("plain", ("--workers", "1")), ("plain2", ("--workers", "2"))]
+            if n <= flow_max:
+                plan.append(("flow", ()))
+            for name, extra in plan:
+                wh = work / f"wh-{n}-{name}-{r}"
+                shutil.rmtree(wh, ignore_errors=True)
+                step = "plain" if name.startswith("plain") else name
+                runs.setdefault(name, []).append(run_step(step, corpus, wh, *extra, env=penv))
+                log(f"N={n} repeat {r} {name}: {runs[name][-1]['seconds']:.2f} s, "
+                    f"{runs[name][-1]['rss_mb']:.0f} MB")  # fmt: skip
+                if not (name == "plain" and r == repeat - 1):
+                    shutil.rmtree(wh, ignore_errors=True)
+                res["sizes"][str(n)] = runs
+                results_path.write_text(json.dumps(res, indent=1))
+        res["sql"] = run_step("sql", corpus, work / f"wh-{n}-plain-{repeat - 1}")
+        res["sql_n"] = n
+        for old in work.glob("wh-*-plain-*"):
+            if old.name != f"wh-{n}-plain-{repeat - 1}":
+                shutil.rmtree(old, ignore_errors=True)
+    res["pathological"] = run_step("pathological", work, work / "patho")
+    res["digest"] = render_digest()
+    res["finished"] = time.time()
+    results_path.write_text(json.dumps(res, indent=1))
+    return res
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Measure, print the ratio table, write the report and the plot."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("--sizes", default="1000,10000,100000")
+    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--flow-max", type=int, default=10_000, help="largest N run through Prefect")
+    p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newsdigest-bench")
+    p.add_argument("--out", type=Path, help="write this Markdown report (docs/performance.md)")
+    p.add_argument("--from-results", action="store_true", help="report WORK/results.json only")
+    args = p.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    if args.from_results:
+        res = json.loads((args.work / "results.json").read_text())
+    else:
+        sizes = [int(s) for s in args.sizes.split(",")]
+        res = measure(sizes, args.repeat, args.work, args.flow_max)
+    table = perf_report.ratio_rows(res)
+    print(perf_report.table_markdown(table))
+    if args.out:
+        svg = args.out.with_name("performance.svg")
+        svg.write_text(perf_report.svg_plot(res), encoding="utf-8")
+        args.out.write_text(perf_report.report(res, table, svg.name), encoding="utf-8")
+        print(f"wrote {args.out} and {svg}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

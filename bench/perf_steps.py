@@ -1,0 +1,230 @@
+"""One measured step of the perf suite, run in its own process (so its peak RSS is its own).
+
+Run: `.venv/bin/python bench/perf_steps.py STEP CORPUS_DIR WAREHOUSE_DIR [--workers N]`; prints
+one JSON line. Steps: floor, plain (ingest without Prefect, 1 or N annotate processes), flow
+(the Prefect flow `ingest-seeds`, then its rerun on the unchanged folder), pathological, sql.
+Timers start after imports and the NLP warm-up (the one-time lexicon/gazetteer build is reported
+apart as `warmup_s`), so every step pays the same fixed costs outside its timer.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from concurrent.futures import Future, ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from newsdigest.iterutil import chunked  # noqa: E402
+
+CHUNK_FILES = 50  # the flow's default chunk
+
+
+def warm_up() -> float:
+    """Build the lexicons, gazetteer and splitter once; return the seconds it took."""
+    from tasks.annotate import annotate_record
+
+    t0 = time.perf_counter()
+    text = "PARIS: Mr. Jean Dupont met the U.N. envoy in Paris, France. He spoke.\n\nNo deal came."
+    annotate_record({"id": "w", "title": "Talks in Paris", "text": text})
+    return time.perf_counter() - t0
+
+
+def floor(corpus: Path) -> dict:
+    """The bare loop: read each article's text, split sentences, run the default summarizer."""
+    from tasks.summarize import summarize_paragraphs
+
+    warm = warm_up()
+    t0, n = time.perf_counter(), 0
+    with open(corpus / "articles.jsonl", encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            summarize_paragraphs(a["body"], 3, "default", title=a["title"])
+            n += 1
+    return {"seconds": time.perf_counter() - t0, "articles": n, "warmup_s": warm}
+
+
+class Phases:
+    """Wall time per pipeline phase."""
+
+    def __init__(self) -> None:
+        self.t: dict[str, float] = {}
+
+    def run(self, name: str, fn: Callable, *args: object) -> object:
+        """Call fn(*args), adding its wall time to `name`."""
+        t0 = time.perf_counter()
+        try:
+            return fn(*args)
+        finally:
+            self.t[name] = self.t.get(name, 0.0) + time.perf_counter() - t0
+
+
+def _annotate(articles: list) -> dict:
+    from tasks.annotate import annotate_articles
+
+    return annotate_articles(articles, 3, "default")
+
+
+def _pool_warm(_: int) -> float:
+    time.sleep(0.3)  # keep this worker busy so the other warm-up job starts the second process
+    return 0.0
+
+
+def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
+    """The ingest flow's steps as plain functions; annotate inline or in `workers` processes."""
+    from newsdigest.snapshot import publish_snapshot
+    from tasks.discover import discover, read_seeds
+    from tasks.ledger import new_articles, pending_seeds, record_run, store_files
+    from tasks.store import StoreReport
+
+    db, ph, report = warehouse / "news.duckdb", Phases(), StoreReport()
+    warehouse.mkdir(parents=True, exist_ok=True)
+    pool = None
+    if workers > 1:
+        import multiprocessing as mp
+
+        pool = ProcessPoolExecutor(workers, mp.get_context("spawn"), initializer=warm_up)
+        list(pool.map(_pool_warm, range(workers)))
+        warm = 0.0
+    else:
+        warm = warm_up()
+    t0 = time.perf_counter()
+    found = ph.run("discover", discover, corpus / "seeds")
+    pending = ph.run("ledger", pending_seeds, db, found)
+    inflight: list[tuple[list, Future | dict]] = []
+
+    def store_oldest() -> None:
+        parsed, notes = inflight.pop(0)
+        if isinstance(notes, Future):
+            notes = ph.run("wait_workers", notes.result)
+        report.outcomes += ph.run("store", store_files, db, parsed, notes).outcomes
+        ph.run("publish", publish_snapshot, warehouse)
+
+    for chunk in chunked(pending, CHUNK_FILES):
+        parsed = ph.run("parse", read_seeds, list(chunk))
+        fresh = ph.run("ledger", new_articles, db, parsed)
+        if pool is None:
+            inflight.append((parsed, ph.run("annotate", _annotate, fresh)))
+        else:
+            inflight.append((parsed, pool.submit(_annotate, fresh)))
+        while len(inflight) > workers:
+            store_oldest()
+    while inflight:
+        store_oldest()
+    from datetime import UTC, datetime
+
+    ph.run("ledger", record_run, db, "bench", datetime.now(UTC), report)
+    ph.run("publish", publish_snapshot, warehouse)
+    seconds = time.perf_counter() - t0
+    if pool:
+        pool.shutdown()
+    return {"seconds": seconds, "articles": report.articles_new, "files": len(found),
+            "phases": ph.t, "warmup_s": warm}  # fmt: skip
+
+
+def flow(corpus: Path, warehouse: Path) -> dict:
+    """The Prefect flow on the corpus, then again on the unchanged folder (incremental)."""
+    from flows.ingest import ingest_seeds
+
+    empty = warehouse.parent / f"{warehouse.name}-empty-seeds"
+    empty.mkdir(parents=True, exist_ok=True)
+    kwargs = {"warehouse": str(warehouse)}
+    if "settle_seconds" in inspect.signature(ingest_seeds.fn).parameters:
+        kwargs["settle_seconds"] = 0.0
+    t0 = time.perf_counter()
+    ingest_seeds(seeds=str(empty), **{**kwargs, "warehouse": str(warehouse) + "-warm"})
+    server_s, warm = time.perf_counter() - t0, warm_up()
+    t0 = time.perf_counter()
+    first = ingest_seeds(seeds=str(corpus / "seeds"), **kwargs)
+    t1 = time.perf_counter()
+    ingest_seeds(seeds=str(corpus / "seeds"), **kwargs)
+    t2 = time.perf_counter()
+    arts = first.get("articles_new", first.get("articles")) if isinstance(first, dict) else None
+    return {"seconds": t1 - t0, "rerun_s": t2 - t1, "articles": arts, "server_s": server_s,
+            "warmup_s": warm}  # fmt: skip
+
+
+def pathological(work: Path, sentences: int = 20_000) -> dict:
+    """A seed file holding one article of `sentences` sentences, read (capped) and annotated."""
+    from tasks.annotate import annotate_articles
+    from tasks.discover import discover, read_seeds
+
+    warm = warm_up()
+    seeds = work / "patho-seeds"
+    seeds.mkdir(parents=True, exist_ok=True)
+    words = ["officials", "said", "the", "grain", "talks", "would", "resume", "in", "Geneva"]
+    body = " ".join(
+        " ".join(words[(i + k) % len(words)] for k in range(9)).capitalize() + f" {i}."
+        for i in range(sentences)
+    )
+    head = "A very long article\n\nUpdated 2 May 2019\n\nA very long article\n\n"
+    (seeds / "patho.txt").write_text(head + body, encoding="utf-8")
+    t0 = time.perf_counter()
+    parsed = read_seeds(discover(seeds))
+    arts = [a for p in parsed for a in p.articles]
+    notes = annotate_articles(arts)
+    return {"seconds": time.perf_counter() - t0, "articles": len(arts), "input_chars": len(body),
+            "kept_chars": sum(len(a.text) for a in arts), "warmup_s": warm,
+            "summary_sentences": sum(len(n.summary.selected) for n in notes.values())}  # fmt: skip
+
+
+def example_queries(readme: Path = ROOT / "warehouse" / "README.md") -> list[str]:
+    """The ```sql blocks of the 'Example queries' section of warehouse/README.md."""
+    text = readme.read_text(encoding="utf-8")
+    start = text.find("## Example queries")
+    section = text[start : text.find("\n## ", start + 5)] if start >= 0 else text
+    return [q.strip() for q in re.findall(r"```sql\n(.*?)```", section, re.S)]
+
+
+def sql(warehouse: Path, repeat: int = 5) -> dict:
+    """Median seconds of each documented example query on the published snapshot."""
+    import statistics
+
+    from newsdigest.sql_shell import open_snapshot, run_query
+
+    con = open_snapshot(warehouse)
+    times = {}
+    for q in example_queries():
+        runs = []
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            run_query(con, q, 60)
+            runs.append(time.perf_counter() - t0)
+        times[" ".join(q.split())[:70]] = statistics.median(runs)
+    n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    return {"seconds": max(times.values()), "queries": times, "articles": n}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run one step and print its JSON result."""
+    p = argparse.ArgumentParser(description=__doc__)
+    p.add_argument("step", choices=["floor", "plain", "flow", "pathological", "sql"])
+    p.add_argument("corpus", type=Path)
+    p.add_argument("warehouse", type=Path)
+    p.add_argument("--workers", type=int, default=1)
+    a = p.parse_args(argv)
+    result = {
+        "floor": lambda: floor(a.corpus),
+        "plain": lambda: plain(a.corpus, a.warehouse, a.workers),
+        "flow": lambda: flow(a.corpus, a.warehouse),
+        "pathological": lambda: pathological(a.warehouse),
+        "sql": lambda: sql(a.warehouse),
+    }[a.step]()
+    import resource
+
+    # ru_maxrss is in KiB on Linux; annotate worker processes (2 workers) count apart.
+    result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result["workers_rss_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print("RESULT " + json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
