@@ -11,8 +11,9 @@ import atexit
 import math
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
@@ -21,6 +22,7 @@ from newsdigest.models import Annotation, Article
 RUNNERS = ("local", "process", "dask")
 MIN_CHUNK = 4  # articles per work unit at least (overhead per unit outweighs tiny units)
 MAX_CHUNK = 64  # and at most, so a slow chunk does not leave the other workers idle
+_CLIENTS: dict = {}  # scheduler address -> distributed.Client, kept for the process's life
 
 
 @dataclass(frozen=True)
@@ -88,20 +90,41 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
 
 
 @cache
-def dask_client(address: str | None, workers: int):  # noqa: ANN201  (distributed.Client)
-    """A Dask client: to the scheduler at `address`, or to a local cluster of `workers`."""
-    from distributed import Client, LocalCluster
+def local_cluster(workers: int) -> str:
+    """Start a local Dask cluster of `workers` processes on 127.0.0.1 (kept); its address."""
+    from distributed import LocalCluster
 
-    if address:
-        client = Client(address, timeout=30)
-    else:
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               host="127.0.0.1", dashboard_address=None)  # fmt: skip
-        client = Client(cluster)
-        atexit.register(cluster.close)
-    atexit.register(client.close)
-    client.run(_warm)
-    return client
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                           host="127.0.0.1", dashboard_address=None)  # fmt: skip
+    atexit.register(cluster.close)
+    return cluster.scheduler_address
+
+
+def dask_client(address: str | None, workers: int):  # noqa: ANN201  (distributed.Client)
+    """A warm Dask client: to the scheduler at `address`, or to a local cluster of `workers`."""
+    from distributed import Client
+
+    key = address or local_cluster(workers)
+    if key not in _CLIENTS:
+        client = Client(key, timeout=30)
+        client.run(_warm)
+        _CLIENTS[key] = client
+    return _CLIENTS[key]
+
+
+def close_dask() -> None:
+    """Close the kept Dask clients (tests, before stopping a scheduler they talk to)."""
+    while _CLIENTS:
+        _CLIENTS.popitem()[1].close()
+
+
+atexit.register(close_dask)
+
+
+def cluster_size(client) -> int:  # noqa: ANN001
+    """Worker processes (threads) the Dask scheduler knows now."""
+    workers = client.scheduler_info().get("workers", {})
+    return max(1, sum(w.get("nthreads", 1) for w in workers.values()))
 
 
 def _merge(articles: list[Article], parts: list[dict[str, Annotation]]) -> dict[str, Annotation]:
@@ -126,22 +149,75 @@ def annotate_chunks(
         return {}
     if cfg.kind == "local":
         return annotate_chunk(articles, sentences, algorithm)
-    chunks = split_work(articles, cfg.n_workers)
     if cfg.kind == "process":
         pool = process_pool(cfg.n_workers)
+        chunks = split_work(articles, cfg.n_workers)
         futures = [pool.submit(annotate_chunk, c, sentences, algorithm) for c in chunks]
         return _merge(articles, [f.result() for f in futures])
     client = dask_client(cfg.dask_address, cfg.n_workers)
+    chunks = split_work(articles, cluster_size(client))
     futures = client.map(annotate_chunk, chunks, sentences=sentences, algorithm=algorithm,
                          pure=False)  # fmt: skip
     return _merge(articles, client.gather(futures))
 
 
-def annotator(cfg: RunnerConfig) -> Callable[[list[Article], int, str], dict[str, Annotation]]:
-    """`annotate_articles`-shaped function bound to a runner configuration."""
+Annotator = Callable[[list[Article], int, str], dict[str, Annotation]]
 
-    def run(articles: list[Article], sentences: int = 3, algorithm: str = "default"):  # noqa: ANN202
-        return annotate_chunks(articles, sentences, algorithm, cfg.kind, cfg.workers,
-                               cfg.dask_address)  # fmt: skip
 
-    return run
+@cache
+def _piece_task():  # noqa: ANN202
+    from prefect import task
+    from prefect.cache_policies import NO_CACHE
+
+    return task(name="annotate-chunk", retries=1, cache_policy=NO_CACHE)(annotate_chunk)
+
+
+@cache
+def _chunks_task():  # noqa: ANN202
+    from prefect import task
+    from prefect.cache_policies import NO_CACHE
+
+    return task(name="annotate", cache_policy=NO_CACHE)(annotate_chunks)
+
+
+def _in_flow_run() -> bool:
+    from prefect.context import FlowRunContext
+
+    return FlowRunContext.get() is not None
+
+
+@contextmanager
+def annotation_stage(cfg: RunnerConfig) -> Iterator[Annotator | None]:
+    """The annotate function for one flow run: None for in-process (the caller's own task).
+
+    Inside a Prefect flow run the Dask runner is prefect-dask's `DaskTaskRunner`, so every
+    chunk is a task run on a Dask worker, visible in the UI; outside one (plain Python,
+    benchmarks) chunks go straight to a `distributed.Client`.
+    """
+    if cfg.kind == "local":
+        yield None
+        return
+    if cfg.kind == "dask" and _in_flow_run():
+        from prefect_dask import DaskTaskRunner
+
+        parallel = cluster_size(dask_client(cfg.dask_address, cfg.n_workers))  # warms workers
+        address = cfg.dask_address or local_cluster(cfg.n_workers)
+        with DaskTaskRunner(address=address) as runner:
+
+            def on_dask(articles: list[Article], sentences: int = 3, algorithm: str = "default"):  # noqa: ANN202
+                futures = [
+                    runner.submit(_piece_task(), {"articles": c, "sentences": sentences,
+                                                  "algorithm": algorithm})
+                    for c in split_work(articles, parallel)
+                ]  # fmt: skip
+                return _merge(articles, [f.result() for f in futures])
+
+            yield on_dask
+        return
+
+    call = _chunks_task() if _in_flow_run() else annotate_chunks
+
+    def direct(articles: list[Article], sentences: int = 3, algorithm: str = "default"):  # noqa: ANN202
+        return call(articles, sentences, algorithm, cfg.kind, cfg.workers, cfg.dask_address)
+
+    yield direct
