@@ -207,14 +207,23 @@ def read_snapshot_info(con: duckdb.DuckDBPyConnection) -> SnapshotInfo | None:
     )
 
 
+def publish_or_warn(warehouse: Path | str) -> SnapshotInfo | None:
+    """`publish_snapshot` for the ingest flow: a failure is logged, it never stops ingestion."""
+    try:
+        return publish_snapshot(warehouse)
+    except (OSError, duckdb.Error, RuntimeError) as exc:
+        from newsdigest.runlog import logger
+
+        logger().warning("analyst snapshot not published (%s); readers keep the previous one", exc)
+        return None
+
+
 @cache
 def _publish_task():  # noqa: ANN202
     from prefect import task
     from prefect.cache_policies import NO_CACHE
 
-    return task(name="publish-snapshot", retries=1, retry_delay_seconds=1, cache_policy=NO_CACHE)(
-        publish_snapshot
-    )
+    return task(name="publish-snapshot", cache_policy=NO_CACHE)(publish_or_warn)
 
 
 def __getattr__(name: str) -> object:
