@@ -49,9 +49,10 @@ def warehouse_rows(warehouse: Path) -> dict[str, list[str]]:
         return {t: sorted(map(repr, con.execute(q).fetchall())) for t, q in TABLES.items()}
 
 
-def _spawn(args: list[str], log: Path, env: dict) -> subprocess.Popen:
+def spawn(args: list[str], log: Path, env: dict, cwd: Path | None = None) -> subprocess.Popen:
+    """Start a process in its own session, output appended to `log`."""
     with open(log, "ab") as out:
-        return subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env,
+        return subprocess.Popen(args, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=cwd,
                                 start_new_session=True)  # fmt: skip
 
 
@@ -87,11 +88,11 @@ def dask_cluster(tmp: Path, workers: int = 2, timeout: float = 90) -> Iterator[D
     address = f"tcp://127.0.0.1:{port}"
     env = {**os.environ, "PREFECT_HOME": str(tmp / "prefect-home"), "PYTHONUNBUFFERED": "1"}
     dask = str(BIN / "dask")
-    procs = [_spawn([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
+    procs = [spawn([dask, "scheduler", "--host", "127.0.0.1", "--port", str(port),
                      "--no-dashboard"], tmp / "scheduler.log", env)]  # fmt: skip
     try:
         for i in range(workers):
-            procs.append(_spawn([dask, "worker", address, "--nworkers", "1", "--nthreads", "1",
+            procs.append(spawn([dask, "worker", address, "--nworkers", "1", "--nthreads", "1",
                                  "--host", "127.0.0.1", "--no-dashboard", "--name", f"w{i}"],
                                 tmp / f"worker{i}.log", env))  # fmt: skip
         with Client(address, timeout=timeout) as client:
