@@ -11,6 +11,7 @@ from newsdigest import __version__, commands
 EPILOG = """examples:
   newsdigest run                              ingest seeds/ then render today's digest
   newsdigest ingest --seeds /data/drops       ingest new files from another folder
+  newsdigest ingest --runner dask --dask-address tcp://10.0.0.5:8786   annotate on a Dask cluster
   newsdigest parse seeds/*.txt --jsonl        show what the parser sees, one JSON per article
   newsdigest digest --date 2026-11-20         re-render one day
   newsdigest digest --from 2026-11-01 --to 2026-11-07
@@ -44,6 +45,20 @@ def _nlp(p: argparse.ArgumentParser) -> None:
     p.add_argument("--algorithm", default="default", help="summarizer (default: default)")
 
 
+def _runner(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--runner",
+        choices=("local", "process", "dask"),
+        help="where the annotate stage runs (env NEWSDIGEST_RUNNER, default local)",
+    )
+    p.add_argument(
+        "--workers", type=int, help="process-pool or local Dask workers (default: cores)"
+    )
+    p.add_argument(
+        "--dask-address", help="Dask scheduler tcp://host:port (env NEWSDIGEST_DASK_ADDRESS)"
+    )
+
+
 def build_parser(load_evals: bool = True) -> argparse.ArgumentParser:
     """The argument parser with every subcommand (eval modules imported only when needed)."""
     parser = argparse.ArgumentParser(
@@ -57,12 +72,12 @@ def build_parser(load_evals: bool = True) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("run", help="ingest the seeds folder, then render the day's digest")
-    _paths(p), _nlp(p)
+    _paths(p), _nlp(p), _runner(p)
     p.add_argument("--date", help="digest day YYYY-MM-DD (default: today)")
     p.set_defaults(func=commands.cmd_run)
 
     p = sub.add_parser("ingest", help="ingest new files from the seeds folder")
-    _paths(p), _nlp(p)
+    _paths(p), _nlp(p), _runner(p)
     p.set_defaults(func=commands.cmd_ingest)
 
     p = sub.add_parser("digest", help="render the digest of one day or a range of days")

@@ -51,7 +51,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     s = settings_from(args)
     if not s.seeds.is_dir():
         raise UserError(f"seeds folder {s.seeds} does not exist")
-    result = ingest_seeds(str(s.seeds), str(s.warehouse), args.sentences, args.algorithm)
+    runner = {k: getattr(args, k, None) for k in ("runner", "workers", "dask_address")}
+    result = ingest_seeds(str(s.seeds), str(s.warehouse), args.sentences, args.algorithm, **runner)
     _print_json(result)
     return 0
 
