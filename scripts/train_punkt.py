@@ -11,7 +11,7 @@ import json
 import random
 from pathlib import Path
 
-from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_MID_LC, PunktTrainer
+from nltk.tokenize.punkt import _ORTHO_BEG_UC, _ORTHO_LC, _ORTHO_MID_LC, PunktTrainer
 from sumy.utils import get_stop_words
 
 OUT = Path(__file__).resolve().parents[1] / "tasks" / "data" / "punkt_params.json"
@@ -170,9 +170,12 @@ def train() -> dict:
     for word in get_stop_words("english"):
         if word.isalpha():  # function words: seen lower-case mid-sentence, capitalised at starts
             ortho[word] = ortho.get(word, 0) | _ORTHO_MID_LC | _ORTHO_BEG_UC
+    # A starter never seen in lower case is a name or title ("Maria", "Col"): after "Sen." it
+    # continues the sentence, so it must not count as evidence of a new one.
+    starters = {w for w in params.sent_starters if ortho.get(w, 0) & _ORTHO_LC}
     return {
         "abbrev_types": sorted(ABBREVIATIONS),
-        "sent_starters": sorted(params.sent_starters),
+        "sent_starters": sorted(starters),
         "ortho_context": dict(sorted(ortho.items())),
     }
 

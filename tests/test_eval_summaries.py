@@ -7,7 +7,7 @@ from pathlib import Path
 
 from newsdigest.evaluation import summaries
 from newsdigest.evaluation.common import read_jsonl
-from newsdigest.evaluation.sentences import sentence_metrics
+from newsdigest.evaluation.sentences import gold_cases, gold_metrics, sentence_metrics
 
 
 def _slice(shared: Path, source: str, count: int) -> list[dict]:
@@ -71,3 +71,12 @@ def test_reference_budget_matches_reference_length(tmp_path: Path) -> None:
     two = summaries.summary_metrics([item], ("lead",), sentences="ref")
     one = summaries.summary_metrics([item], ("lead",), sentences=1)
     assert two["bbc_news_summary"]["lead"]["rouge1"] > one["bbc_news_summary"]["lead"]["rouge1"]
+
+
+def test_gold_cases_trained_beats_plain_punkt() -> None:
+    cases = gold_cases()
+    assert len(cases) >= 15
+    results = gold_metrics(cases)
+    trained, plain = results["trained Punkt (tasks.sentences)"], results["plain Punkt"]
+    assert trained["references"] == sum(len(gold) for _, gold in cases)
+    assert trained["exact"] > plain["exact"]
