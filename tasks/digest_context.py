@@ -139,7 +139,6 @@ def build_context(
                 group_entities[focus][(name, typ)] += count
                 day_mentions[(name, typ)] += count
                 day_articles[(name, typ)] += 1
-    hist = history
     sections = [
         CountrySection(
             iso2=iso2,
@@ -147,8 +146,8 @@ def build_context(
             flag=country_flag(iso2) if iso2 != UNKNOWN else "🌐",
             articles=sorted(stories, key=lambda a: (-a.copies, a.arrived is None, a.arrived)),
             top_entities=_top(group_entities[iso2], top_n),
-            previous=hist.previous_countries.get(iso2, 0)
-            if hist and hist.previous_articles
+            previous=history.previous_countries.get(iso2, 0)
+            if history and history.previous_articles
             else None,
         )
         for iso2, stories in groups.items()
@@ -163,8 +162,8 @@ def build_context(
         for (t, label), refs in zip(ENTITY_TYPES.items(), by_type.values(), strict=True)
         if refs
     ]
-    has_history = bool(hist and hist.week_articles)
-    rising = _rising(day_articles, hist) if has_history and hist else []
+    has_history = bool(history and history.week_articles)
+    rising = _rising(day_articles, history) if history and has_history else []
     rising_chart = (
         bar_chart("rising", "Rising vs the previous 7 days (articles today)",
                   [(r.name, r.today) for r in rising], [r.note for r in rising])
