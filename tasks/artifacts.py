@@ -42,7 +42,7 @@ def publish_digest_artifact(ctx: DigestContext, paths: dict[str, Path]) -> None:
     if not _in_run():
         return
     head = "\n".join(f"- {fmt}: `{md_escape(p)}`" for fmt, p in paths.items())
-    create_markdown_artifact(f"{head}\n\n{render(ctx, 'md')}", key="daily-digest",
+    create_markdown_artifact(f"{head}\n\n{render(ctx, 'md', full_texts=False)}", key="daily-digest",
                              description=f"Digest for {ctx.day.isoformat()}")  # fmt: skip
 
 
