@@ -74,6 +74,20 @@ def _set_gate(gate: Path, on: bool, wait: float = 30.0) -> None:
         time.sleep(0.005)
 
 
+def paired_drop(seconds: list[float], reader_on: list[bool | None]) -> float | None:
+    """Median over neighbouring (idle, querying) batch pairs of 1 - t_idle / t_querying.
+
+    Neighbours run seconds apart, so unrelated load drifting over the run hits both alike;
+    the median keeps one disturbed pair from deciding the figure.
+    """
+    ratios = []
+    for b in range(1, len(seconds) - 1, 2):
+        pair = {reader_on[b]: seconds[b], reader_on[b + 1]: seconds[b + 1]}
+        if set(pair) == {True, False}:
+            ratios.append(1 - pair[False] / pair[True])
+    return statistics.median(ratios) if ratios else None
+
+
 def run_writer(args: argparse.Namespace) -> dict:
     """Ingest `batches` batches of new seed files; publish after each if asked."""
     from newsdigest.locking import writer_lock
@@ -132,6 +146,7 @@ def run_writer(args: argparse.Namespace) -> dict:
     return {
         "rate_reader_on": rate(True),
         "rate_reader_off": rate(False),
+        "paired_drop": paired_drop(batch_seconds, reader_on),
         "boundaries": boundaries,
         "articles": total,
         "new_articles": args.batches * args.files * args.articles,

@@ -86,7 +86,7 @@ def main() -> int:
         print(f"| min / max | {min(pub):.3f} / {max(pub):.3f} |\n")
         w, r = stream(base, Path(tmp) / "run", args.batches, args.files, args.nice)
     share = sum(w["publish_seconds"]) / w["busy_seconds"]
-    drop = 1 - w["rate_reader_on"] / w["rate_reader_off"]
+    drop = w["paired_drop"]
     per_batch = args.files * 5
     print(f"writer: {args.batches} batches x {per_batch} new articles on top of "
           f"{args.articles}; reader nice {args.nice}\n")  # fmt: skip
@@ -96,7 +96,9 @@ def main() -> int:
     print(f"| publish share of writer time | {share:.1%} |")
     print(f"| writer rate, reader idle (articles/s) | {w['rate_reader_off']:.1f} |")
     print(f"| writer rate, reader querying (articles/s) | {w['rate_reader_on']:.1f} |")
-    print(f"| writer drop while the reader queries | {drop:.1%} |")
+    print(f"| writer drop while the reader queries (median of batch pairs) | {drop:.1%} |")
+    rates = 1 - w["rate_reader_on"] / w["rate_reader_off"]
+    print(f"| same, from median batch times per state | {rates:.1%} |")
     print(f"| reader: queries / snapshots seen / errors | {r['queries']} / "
           f"{len(set(r['counts']))} / {len(r['errors'])} |")  # fmt: skip
     return 0
