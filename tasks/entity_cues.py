@@ -55,7 +55,8 @@ ORG_HEADS = words_of(
     """Bank Ministry University College Department Council Board Chamber Church Institute
     Association Federation Union League Court Commission Committee Office Bureau School
     Academy Society Organisation Organization House Party Museum Federal National Royal
-    Central Supreme Congress Parliament Assembly Senate Order Friends Army Navy"""
+    Central Supreme Congress Parliament Assembly Senate Order Friends Army Navy
+    Deutsche Deutscher Banco Banque Groupe Grupo Compagnie Société Societe"""
 )
 LOC_HEADS = words_of(
     """Republic Kingdom Gulf Bay Isle Isles Island Islands Cape Sea Strait Straits Lake Mount

@@ -90,6 +90,8 @@ def strip_chunk(
         word = toks[i].text
         if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(toks, i, j):
             break
+        if word in ORG_HEADS and j - i >= 2:
+            break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
         if is_common_word(word) or word.lower() in lower_seen and place(word) is None:
             i += 1
         else:

@@ -164,3 +164,9 @@ def test_organisation_spellings_share_a_canonical_name() -> None:
     assert found["U.N."] == ("ORG", "United Nations")
     assert found["United Nations"] == ("ORG", "United Nations")
     assert found["Haftar"] == ("PER", "Khalifa Haftar")
+
+
+def test_organisation_head_word_at_sentence_start_keeps_the_name() -> None:
+    text = "Deutsche Bahn said trains would run again. The union disagreed with Deutsche Bahn."
+    spans = extract_entities(text)
+    assert [(s.text, s.type) for s in spans] == [("Deutsche Bahn", "ORG"), ("Deutsche Bahn", "ORG")]
