@@ -70,15 +70,15 @@ def render_digest() -> dict:
     return {"seconds": float(m.group(1)) if m else float("nan")}
 
 
-def measure(sizes: list[int], repeat: int, work: Path, flow_max: int, log=print) -> dict:  # noqa: ANN001
+def measure(sizes: list[int], repeats: list[int], work: Path, flow_max: int, log=print) -> dict:  # noqa: ANN001
     """Run every step for every size; return (and save) the raw results."""
     pool = load_pool()
     results_path = work / "results.json"
-    res: dict = {"machine": machine(), "sizes": {}, "repeat": repeat, "started": time.time()}
+    res: dict = {"machine": machine(), "sizes": {}, "repeat": repeats, "started": time.time()}
     prefect_home = Path(tempfile.mkdtemp(prefix="prefect-", dir=work))
     penv = {"PREFECT_HOME": str(prefect_home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
             "PREFECT_API_URL": ""}  # fmt: skip
-    for n in sizes:
+    for n, repeat in zip(sizes, repeats, strict=True):
         corpus = corpus_for(work, n, pool)
         runs: dict[str, list] = {}
         for r in range(repeat):
@@ -112,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     """Measure, print the ratio table, write the report and the plot."""
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--sizes", default="1000,10000,100000")
-    p.add_argument("--repeat", type=int, default=3)
+    p.add_argument("--repeat", default="3", help="runs per size: one number, or one per size")
     p.add_argument("--flow-max", type=int, default=10_000, help="largest N run through Prefect")
     p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newsdigest-bench")
     p.add_argument("--out", type=Path, help="write this Markdown report (docs/performance.md)")
@@ -123,7 +123,10 @@ def main(argv: list[str] | None = None) -> int:
         res = json.loads((args.work / "results.json").read_text())
     else:
         sizes = [int(s) for s in args.sizes.split(",")]
-        res = measure(sizes, args.repeat, args.work, args.flow_max)
+        reps = [int(r) for r in args.repeat.split(",")]
+        res = measure(
+            sizes, reps * len(sizes) if len(reps) == 1 else reps, args.work, args.flow_max
+        )
     table = perf_report.ratio_rows(res)
     print(perf_report.table_markdown(table))
     if args.out:

@@ -180,7 +180,7 @@ def report(res: dict, rows: list[Ratio], svg_name: str) -> str:
         f"Run of {when}: {m['cores']} cores, Python {m['python']}, prefect {m['prefect']}, "
         f"duckdb {m['duckdb']}, sumy {m['sumy']}, nltk {m['nltk']}, numpy {m['numpy']}; "
         f"load average {m['load_avg_start']} at start (other jobs shared the machine); "
-        f"medians of {res['repeat']} run(s).",
+        f"medians of {res['repeat']} run(s) per size.",
         "## Targets", table_markdown(rows),
         "## Throughput", throughput_markdown(res),
         "## Where the ingest time goes", phases_markdown(res),

@@ -11,7 +11,8 @@ from prefect.cache_policies import NO_CACHE
 from newsdigest.models import Annotation, Article
 from newsdigest.warehouse import connect
 from tasks.discover import ParsedFile, SeedFile
-from tasks.store import StoreReport, existing_articles, known_files, store_file, unchanged_by_stat
+from tasks.store import StoreReport, existing_articles, known_files, unchanged_by_stat
+from tasks.store_batch import store_batch
 
 
 def pending_seeds(db_path: Path, seeds: list[SeedFile]) -> list[SeedFile]:
@@ -38,12 +39,9 @@ def new_articles(db_path: Path, parsed: list[ParsedFile]) -> list[Article]:
 def store_files(
     db_path: Path, parsed: list[ParsedFile], notes: dict[str, Annotation]
 ) -> StoreReport:
-    """Store each file in its own transaction; return what happened to each."""
-    report = StoreReport()
+    """Store the files (each all-or-nothing, one transaction per chunk); what happened to each."""
     with connect(db_path) as con:
-        for p in parsed:
-            report.outcomes.append(store_file(con, p, notes))
-    return report
+        return StoreReport(store_batch(con, parsed, notes))
 
 
 def record_run(db_path: Path, run_id: str, started: datetime, report: StoreReport) -> None:
