@@ -62,6 +62,9 @@ def check_whole_batches(writer: dict, reader: dict) -> None:
     assert len(set(counts)) >= 2, "the reader saw too few snapshots to mean anything"
 
 
+SMOKE_DROP_BOUND = 0.35
+
+
 def drop(writer: dict) -> float:
     """Relative loss of writer throughput while the reader queries (median over batch pairs)."""
     return writer["paired_drop"]
@@ -76,7 +79,10 @@ def test_reader_sees_whole_batches_and_writer_keeps_pace(tmp_path: Path, record_
           f"{len(reader['errors'])} errors")  # fmt: skip
     record_property("writer_drop", round(drop(writer), 3))
     check_whole_batches(writer, reader)
-    assert drop(writer) < 0.20
+    # 12 short batches are noisy (observed -6% to 16% on a loaded 2-core box): this smoke bound
+    # catches a reader that really stalls the writer; the 20% target is asserted by the slow
+    # test below over many more batches, and measured by bench/snapshot_bench.py.
+    assert drop(writer) < SMOKE_DROP_BOUND
 
 
 @pytest.mark.slow
