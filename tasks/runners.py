@@ -23,6 +23,7 @@ RUNNERS = ("local", "process", "dask")
 MIN_CHUNK = 4  # articles per work unit at least (overhead per unit outweighs tiny units)
 MAX_CHUNK = 64  # and at most, so a slow chunk does not leave the other workers idle
 _CLIENTS: dict = {}  # scheduler address -> distributed.Client, kept for the process's life
+_POOLS: dict[int, ProcessPoolExecutor] = {}  # worker count -> warm pool, kept likewise
 
 
 @dataclass(frozen=True)
@@ -75,18 +76,25 @@ def _warm() -> None:
                             layout="A")])  # fmt: skip
 
 
-@cache
 def process_pool(workers: int) -> ProcessPoolExecutor:
     """A warm pool of `workers` processes, kept for the life of this process.
 
     forkserver, not fork: the flow process runs Prefect's threads, and forking a threaded
     process can copy a held lock into the child.
     """
-    ctx = multiprocessing.get_context("forkserver")
-    ctx.set_forkserver_preload(["tasks.annotate"])
-    pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_warm)
-    atexit.register(pool.shutdown, wait=False, cancel_futures=True)
-    return pool
+    if workers not in _POOLS:
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["tasks.annotate"])
+        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                              initializer=_warm)  # fmt: skip
+    return _POOLS[workers]
+
+
+def close_pools() -> None:
+    """Shut the kept process pools down (benchmarks switching worker counts)."""
+    for pool in _POOLS.values():
+        pool.shutdown(wait=True, cancel_futures=True)
+    _POOLS.clear()
 
 
 @cache
@@ -119,6 +127,7 @@ def close_dask() -> None:
 
 
 atexit.register(close_dask)
+atexit.register(close_pools)
 
 
 def cluster_size(client) -> int:  # noqa: ANN001
