@@ -84,11 +84,11 @@ def measure(sizes: list[int], repeats: list[int], work: Path, flow_max: int, log
         for r in range(repeat):
             plan = [("floor", ()), ("plain", ("--workers", "1")), ("plain2", ("--workers", "2"))]
             if n <= flow_max:
-                plan.append(("flow", ()))
+                plan += [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))]
             for name, extra in plan:
                 wh = work / f"wh-{n}-{name}-{r}"
                 shutil.rmtree(wh, ignore_errors=True)
-                step = "plain" if name.startswith("plain") else name
+                step = name.rstrip("2")
                 runs.setdefault(name, []).append(run_step(step, corpus, wh, *extra, env=penv))
                 log(f"N={n} repeat {r} {name}: {runs[name][-1]['seconds']:.2f} s, "
                     f"{runs[name][-1]['rss_mb']:.0f} MB")  # fmt: skip

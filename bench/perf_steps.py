@@ -78,13 +78,16 @@ def _pool_warm(_: int) -> float:
 
 
 def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
-    """The ingest flow's steps as plain functions; annotate inline or in `workers` processes."""
+    """The ingest flow's steps as plain functions (claims, per-file store, snapshot per chunk);
+    annotate inline, or pipelined in `workers` processes while the parent parses and stores."""
     from newsdigest.snapshot import publish_snapshot
+    from tasks.claims import claim_seeds, lease_seconds, new_owner, store_claimed
     from tasks.discover import discover, read_seeds
-    from tasks.ledger import new_articles, pending_seeds, record_run, store_files
+    from tasks.ledger import new_articles, pending_seeds, record_run
     from tasks.store import StoreReport
 
     db, ph, report = warehouse / "news.duckdb", Phases(), StoreReport()
+    owner, lease = new_owner(), lease_seconds()
     warehouse.mkdir(parents=True, exist_ok=True)
     pool = None
     if workers > 1:
@@ -98,22 +101,23 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     t0 = time.perf_counter()
     found = ph.run("discover", discover, corpus / "seeds")
     pending = ph.run("ledger", pending_seeds, db, found)
-    inflight: list[tuple[list, Future | dict]] = []
+    inflight: list[tuple[list, list, Future | dict]] = []
 
     def store_oldest() -> None:
-        parsed, notes = inflight.pop(0)
+        mine, parsed, notes = inflight.pop(0)
         if isinstance(notes, Future):
             notes = ph.run("wait_workers", notes.result)
-        report.outcomes += ph.run("store", store_files, db, parsed, notes).outcomes
+        report.outcomes += ph.run("store", store_claimed, db, owner, mine, parsed, notes).outcomes
         ph.run("publish", publish_snapshot, warehouse)
 
     for chunk in chunked(pending, CHUNK_FILES):
-        parsed = ph.run("parse", read_seeds, list(chunk))
+        mine = ph.run("ledger", claim_seeds, db, owner, list(chunk), lease)
+        parsed = ph.run("parse", read_seeds, mine)
         fresh = ph.run("ledger", new_articles, db, parsed)
         if pool is None:
-            inflight.append((parsed, ph.run("annotate", _annotate, fresh)))
+            inflight.append((mine, parsed, ph.run("annotate", _annotate, fresh)))
         else:
-            inflight.append((parsed, pool.submit(_annotate, fresh)))
+            inflight.append((mine, parsed, pool.submit(_annotate, fresh)))
         while len(inflight) > workers:
             store_oldest()
     while inflight:
@@ -129,13 +133,21 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
             "phases": ph.t, "warmup_s": warm}  # fmt: skip
 
 
-def flow(corpus: Path, warehouse: Path) -> dict:
-    """The Prefect flow on the corpus, then again on the unchanged folder (incremental)."""
+def flow(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
+    """The Prefect flow on the corpus, then again on the unchanged folder (incremental).
+
+    workers > 1: the flow's own process-pool runner (tasks/runners.py) annotates each chunk.
+    """
     from flows.ingest import ingest_seeds
 
     empty = warehouse.parent / f"{warehouse.name}-empty-seeds"
     empty.mkdir(parents=True, exist_ok=True)
-    kwargs = {"warehouse": str(warehouse)}
+    kwargs: dict = {"warehouse": str(warehouse)}
+    if workers > 1:
+        from tasks.runners import process_pool
+
+        kwargs |= {"runner": "process", "workers": workers}
+        list(process_pool(workers).map(_pool_warm, range(workers)))  # the flow reuses this pool
     if "settle_seconds" in inspect.signature(ingest_seeds.fn).parameters:
         kwargs["settle_seconds"] = 0.0
     t0 = time.perf_counter()
@@ -213,7 +225,7 @@ def main(argv: list[str] | None = None) -> int:
     result = {
         "floor": lambda: floor(a.corpus),
         "plain": lambda: plain(a.corpus, a.warehouse, a.workers),
-        "flow": lambda: flow(a.corpus, a.warehouse),
+        "flow": lambda: flow(a.corpus, a.warehouse, a.workers),
         "pathological": lambda: pathological(a.warehouse),
         "sql": lambda: sql(a.warehouse),
     }[a.step]()
