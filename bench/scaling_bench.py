@@ -153,7 +153,7 @@ def ingest_figures(n_files: int) -> list[tuple[str, float, int]]:
         with tempfile.TemporaryDirectory() as tmp:
             write_seeds(Path(tmp) / "seeds", n_files)
             os.environ["NEWSDIGEST_RUNNER"], os.environ["NEWSDIGEST_WORKERS"] = kind, "2"
-            annotate_chunks(make_articles(2), runner=kind, workers=2)  # warm workers first
+            annotate_chunks(make_articles(8), runner=kind, workers=2)  # warm workers first
             t0 = time.perf_counter()
             res = plain_ingest(Path(tmp) / "seeds", Path(tmp) / "wh", chunk_files=50)
             out.append((kind, time.perf_counter() - t0, res["articles_stored"]))

@@ -53,11 +53,14 @@ class RunnerConfig:
 
 
 def split_work(items: Sequence, workers: int) -> list[list]:
-    """Contiguous chunks, about two per worker, each MIN_CHUNK..MAX_CHUNK items (last smaller)."""
+    """Contiguous, near-equal chunks of MIN_CHUNK..MAX_CHUNK items, a multiple of `workers`
+    in number where sizes allow (at least two per worker), so the workers finish together."""
     if not items:
         return []
-    size = math.ceil(len(items) / max(1, 2 * workers))
-    size = min(MAX_CHUNK, max(MIN_CHUNK, size))
+    workers = max(1, workers)
+    count = max(2 * workers, math.ceil(len(items) / MAX_CHUNK))
+    count = min(workers * math.ceil(count / workers), math.ceil(len(items) / MIN_CHUNK))
+    size = math.ceil(len(items) / count)
     return [list(items[i : i + size]) for i in range(0, len(items), size)]
 
 
@@ -94,8 +97,11 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
     if workers not in _POOLS:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["tasks.annotate"])
-        _POOLS[workers] = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                              initializer=_pool_worker_init)  # fmt: skip
+        pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
+                                   initializer=_pool_worker_init)  # fmt: skip
+        for _ in range(workers):  # start (and warm) every worker now, not one per busy moment
+            pool.submit(int)
+        _POOLS[workers] = pool
     return _POOLS[workers]
 
 
