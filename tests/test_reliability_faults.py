@@ -146,3 +146,36 @@ def test_prefect_api_going_away_mid_run(tmp_path: Path) -> None:
         if flow is not None and flow.poll() is None:
             flow.kill()
             flow.wait()
+
+
+def test_corrupt_warehouse_recovers_from_snapshot_and_reingest(tmp_path: Path) -> None:
+    """The recovery procedure in docs/reliability.md: restore the last snapshot, re-ingest."""
+    import shutil
+
+    import duckdb
+
+    from newsdigest.snapshot import snapshot_path
+
+    seeds, wh = tmp_path / "seeds", tmp_path / "wh"
+    corpus = write_corpus(seeds, 12, seed=44)
+    names = sorted(corpus.files)
+    for name in names[6:]:  # the second half arrives after the snapshot
+        (seeds / name).rename(tmp_path / name)
+    plain_ingest(seeds, wh)
+    assert snapshot_path(wh).exists()
+    shutil.copy(snapshot_path(wh), tmp_path / "kept-snapshot.duckdb")  # the last snapshot
+    for name in names[6:]:
+        (tmp_path / name).rename(seeds / name)
+    plain_ingest(seeds, wh)
+    db = wh / "news.duckdb"
+    with db.open("r+b") as fh:  # corrupt the header blocks
+        fh.write(b"\xde\xad\xbe\xef" * 4096)
+    with pytest.raises(duckdb.Error):
+        duckdb.connect(str(db)).execute("SELECT count(*) FROM files").fetchall()
+    # procedure: move the corrupt file aside, copy the snapshot in, re-ingest
+    db.rename(tmp_path / "news.duckdb.corrupt")
+    Path(f"{db}.wal").unlink(missing_ok=True)
+    shutil.copy(tmp_path / "kept-snapshot.duckdb", db)
+    summary = plain_ingest(seeds, wh)
+    assert summary["files_new"] == 6
+    assert complete(db, corpus.files, corpus.article_ids) == []
