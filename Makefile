@@ -5,12 +5,13 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: setup run test test-slow lint format eval bench clean help serve server
+.PHONY: setup run test test-slow lint format eval bench clean help serve server test-reliability
 
 help:
 	@echo "make run        set up .venv, ingest seeds/, write digests/<today>.md and .html"
 	@echo "make test       set up .venv and run the default test suite (what CI runs)"
 	@echo "make test-slow  the long suites (full evals, kill trials, big benches)"
+	@echo "make test-reliability  full reliability suite: 20 kill trials x 200 files, fuzz, 50 MB"
 	@echo "make lint       ruff check + format check"
 	@echo "make eval       full quality evaluation on ../shared (writes nothing)"
 	@echo "make server     run a local Prefect server on 127.0.0.1:4200 (foreground)"
@@ -28,6 +29,13 @@ run: setup
 
 test: setup
 	$(BIN)/pytest -q -m "not slow" $(PYTEST_ARGS)
+
+# Reliability (docs/reliability.md): every tests/test_reliability_* test, slow ones included
+# (20 kill trials over 200 files, thousands of Hypothesis examples, 50 MB files, Prefect API
+# loss), then the pathological-input bench. The default `make test` runs the fast slice.
+test-reliability: setup
+	$(BIN)/pytest -q tests/test_reliability_*.py --hypothesis-show-statistics $(PYTEST_ARGS)
+	$(BIN)/python bench/pathological.py
 
 test-slow: setup
 	$(BIN)/pytest -q -m "slow" $(PYTEST_ARGS)
