@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -186,6 +187,7 @@ def store_file(
         _insert_annotations(con, {a.article_id: notes[a.article_id] for a in fresh})
         con.execute("COMMIT")
     except BaseException:
-        con.execute("ROLLBACK")
+        with contextlib.suppress(duckdb.Error):  # a failed COMMIT has already ended it
+            con.execute("ROLLBACK")
         raise
     return FileOutcome(seed.name, "new", sha, articles=len(fresh))
