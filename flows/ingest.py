@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from contextlib import nullcontext
 from datetime import UTC, datetime
 
 from prefect import flow
@@ -56,7 +57,7 @@ def ingest_seeds(
                  settle_seconds)  # fmt: skip
     with writer_lock(settings.warehouse):
         pending = pending_task(settings.db_path, found)
-    with annotation_stage(cfg) as remote:
+    with annotation_stage(cfg) if pending else nullcontext() as remote:  # no cluster when idle
         for chunk in chunked(pending, chunk_files):
             with writer_lock(settings.warehouse):
                 mine = claim_task(settings.db_path, owner, list(chunk), lease)
