@@ -60,7 +60,7 @@ def ingest_seeds(
     with annotation_stage(cfg) if pending else nullcontext() as remote:  # no cluster when idle
         for chunk in chunked(pending, chunk_files):
             with writer_lock(settings.warehouse):
-                mine = claim_task(settings.db_path, owner, list(chunk), lease)
+                mine = claim_task(settings.db_path, owner, list(chunk), lease, started)
             if len(mine) < len(chunk):
                 log.info("%d file(s) claimed by another run, left to it", len(chunk) - len(mine))
             if not mine:

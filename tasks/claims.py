@@ -56,8 +56,13 @@ def claim(
     seeds: list[SeedFile],
     lease: float = DEFAULT_LEASE,
     now: datetime | None = None,
+    since: datetime | None = None,
 ) -> list[SeedFile]:
-    """Claim the seeds nobody else holds and the ledger has not stored; return those claimed."""
+    """Claim the seeds nobody else holds and the ledger has not stored; return those claimed.
+
+    `since` (this run's start): a file another run stored meanwhile under the same stat is
+    skipped even inside the 1 s racy-stat window; a same-tick rewrite is caught by the next run.
+    """
     if not seeds:
         return []
     now = now or datetime.now(UTC)
@@ -68,7 +73,7 @@ def claim(
             [[s.name for s in seeds]],
         ).fetchall()
         busy = {n for n, o, exp in held if o != owner and exp > now and not owner_gone(o)}
-        done = unchanged_by_stat(con, seeds)
+        done = unchanged_by_stat(con, seeds) | _stored_since(con, seeds, since)
         mine = [s for s in seeds if s.name not in busy and s.name not in done]
         if mine:
             con.execute(
@@ -86,6 +91,20 @@ def claim(
     return mine
 
 
+def _stored_since(
+    con: duckdb.DuckDBPyConnection, seeds: list[SeedFile], since: datetime | None
+) -> set[str]:
+    if since is None:
+        return set()
+    rows = con.execute(
+        "SELECT n.name FROM file_names n JOIN files f USING (sha256)"
+        " WHERE f.status = 'done' AND n.seen_at >= $4 AND (n.name, n.size, n.mtime_ns) IN"
+        " (SELECT (unnest($1), unnest($2), unnest($3)))",
+        [[s.name for s in seeds], [s.size for s in seeds], [s.mtime_ns for s in seeds], since],
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
 def release(con: duckdb.DuckDBPyConnection, owner: str, names: list[str]) -> None:
     """Drop this owner's claims on these names (files stored, failed or left for later)."""
     if names:
@@ -94,10 +113,16 @@ def release(con: duckdb.DuckDBPyConnection, owner: str, names: list[str]) -> Non
         )
 
 
-def claim_seeds(db_path: Path, owner: str, seeds: list[SeedFile], lease: float) -> list[SeedFile]:
+def claim_seeds(
+    db_path: Path,
+    owner: str,
+    seeds: list[SeedFile],
+    lease: float,
+    since: datetime | None = None,
+) -> list[SeedFile]:
     """Open the warehouse, claim what is free, close it (call under the writer lock)."""
     with connect(db_path) as con:
-        return claim(con, owner, seeds, lease)
+        return claim(con, owner, seeds, lease, since=since)
 
 
 def store_claimed(

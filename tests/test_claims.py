@@ -22,6 +22,14 @@ def _seeds(*names: str) -> list[SeedFile]:
     return [SeedFile(Path("/s") / n, n, 10, 1_000) for n in names]
 
 
+def _fresh_text() -> str:
+    import random
+
+    from tests.reliability.seedgen import article_text
+
+    return article_text(random.Random(3), 1)
+
+
 def _dead_pid() -> int:
     proc = subprocess.Popen([sys.executable, "-c", "pass"])
     proc.wait()
@@ -77,3 +85,20 @@ def test_a_killed_runs_claims_do_not_block_the_next_run(tmp_path: Path) -> None:
         claim(con, f"{socket.gethostname()}:{_dead_pid()}:dead0000", seeds)
     out = plain_ingest(tmp_path / "seeds", tmp_path / "wh", annotate_task=annotate_memo)
     assert (out["files_new"], out["files_unchanged"]) == (3, 0)
+
+
+def test_a_file_another_run_stored_during_this_run_is_not_read_again(tmp_path: Path) -> None:
+    """Inside the 1 s racy-stat window the ledger re-reads a file; a concurrent run must not."""
+    seeds_dir = tmp_path / "seeds"
+    seeds_dir.mkdir()
+    f = seeds_dir / "fresh.txt"
+    f.write_text(_fresh_text(), encoding="utf-8")  # mtime: now
+    seed = SeedFile(f, f.name, f.stat().st_size, f.stat().st_mtime_ns)
+    db, started, other = tmp_path / "wh" / "news.duckdb", datetime.now(UTC), new_owner()
+    with connect(db) as con:
+        mine = claim(con, other, [seed])
+    parsed = [parse_seed(seed, f.read_bytes())]
+    store_claimed(db, other, mine, parsed, annotate_memo(parsed[0].articles))
+    with connect(db) as con:
+        assert claim(con, new_owner(), [seed], since=started) == []  # stored by the other run
+        assert claim(con, new_owner(), [seed]) == [seed]  # racy sighting: a later run re-reads
