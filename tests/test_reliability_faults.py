@@ -51,7 +51,7 @@ def tmpfs(tmp_path: Path):
 def test_disk_full_commits_nothing_partial_and_a_rerun_finishes(tmp_path: Path, tmpfs) -> None:
     """Disk full during a write: files stay pending, nothing partial; after space, rerun ends."""
     seeds, wh = tmp_path / "seeds", tmpfs / "wh"
-    corpus = write_corpus(seeds, 40, per_file=4, seed=9)
+    corpus = write_corpus(seeds, 24, per_file=4, seed=9)
     proc = _driver(seeds, wh)
     out, err = proc.communicate(timeout=300)
     assert "No space left on device" in err or "Could not write" in err or proc.returncode != 0
@@ -66,14 +66,14 @@ def test_disk_full_commits_nothing_partial_and_a_rerun_finishes(tmp_path: Path, 
 def test_two_ingest_processes_at_once_store_each_file_once(tmp_path: Path) -> None:
     """Two ingest processes at once: both finish, each file stored by one, 0 duplicates."""
     seeds, wh = tmp_path / "seeds", tmp_path / "wh"
-    corpus = write_corpus(seeds, 30, seed=21)
+    corpus = write_corpus(seeds, 16, seed=21)
     procs = [_driver(seeds, wh, chunk=3) for _ in range(2)]
     results = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], [e[-500:] for _, e in results]
     import json
 
     sums = [json.loads(out.splitlines()[-1]) for out, _ in results]
-    assert sum(s["files_new"] for s in sums) == 30
+    assert sum(s["files_new"] for s in sums) == 16
     assert complete(wh / "news.duckdb", corpus.files, corpus.article_ids) == []
 
 

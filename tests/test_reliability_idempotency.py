@@ -27,7 +27,7 @@ from tests.reliability.ingest_driver import plain_ingest
 from tests.reliability.memo import annotate_memo
 from tests.reliability.seedgen import article_text, ids_of
 
-FAST_EXAMPLES, SLOW_EXAMPLES = 8, 100
+FAST_EXAMPLES, SLOW_EXAMPLES = 5, 100
 _rng = random.Random(7)
 
 
