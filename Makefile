@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: setup run test test-slow lint format eval bench clean help serve server test-reliability
+.PHONY: setup run test test-slow lint format eval bench bench-smoke clean help serve server test-reliability
 
 help:
 	@echo "make run        set up .venv, ingest seeds/, write digests/<today>.md and .html"
@@ -14,6 +14,8 @@ help:
 	@echo "make test-reliability  full reliability suite: 20 kill trials x 200 files, fuzz, 50 MB"
 	@echo "make lint       ruff check + format check"
 	@echo "make eval       full quality evaluation on ../shared (writes nothing)"
+	@echo "make bench      perf suite N=1k,10k,100k (hours); writes docs/performance.md"
+	@echo "make bench-smoke  perf suite at N=1k (minutes), prints the ratio table"
 	@echo "make server     run a local Prefect server on 127.0.0.1:4200 (foreground)"
 	@echo "make serve      watch seeds/ and run the scheduled deployments against it"
 
@@ -52,6 +54,12 @@ eval: setup
 	$(BIN)/newsdigest eval summaries
 	$(BIN)/newsdigest eval countries
 	$(BIN)/newsdigest eval entities
+
+bench: setup
+	$(BIN)/python bench/perf.py --sizes 1000,10000,100000 --repeat 3,3,1 --out docs/performance.md
+
+bench-smoke: setup
+	$(BIN)/python bench/perf.py --sizes 300,1000 --repeat 1
 
 server: setup
 	$(BIN)/newsdigest server start

@@ -66,41 +66,59 @@ def render_digest() -> dict:
     """bench/render_bench.py on a 2,000-article day: total wall seconds (best of 3)."""
     out = subprocess.run([PY, str(ROOT / "bench" / "render_bench.py"), "--articles", "2000"],
                          capture_output=True, text=True, check=True, cwd=ROOT).stdout  # fmt: skip
-    m = re.search(r"\| total \| ([\d.]+) \|", out)
-    return {"seconds": float(m.group(1)) if m else float("nan")}
+    m = re.search(r"\| total \| ([\d.]+) \| ([\d.]+) \|", out)
+    return {"seconds": float(m.group(1)), "cpu_s": float(m.group(2))} if m else {}
 
 
-def measure(sizes: list[int], repeats: list[int], work: Path, flow_max: int, log=print) -> dict:  # noqa: ANN001
-    """Run every step for every size; return (and save) the raw results."""
+def measure(  # noqa: ANN001
+    sizes: list[int],
+    repeats: list[int],
+    work: Path,
+    flow_max: int,
+    log=print,
+    resume=False,
+    smoke=False,
+) -> dict:
+    """Run every step for every size; return (and save) the raw results.
+
+    resume: keep the runs already in WORK/results.json and run only the missing ones.
+    smoke: the flows only at the largest size, and no pipelined 2-process variant.
+    """
     pool = load_pool()
     results_path = work / "results.json"
     res: dict = {"machine": machine(), "sizes": {}, "repeat": repeats, "started": time.time()}
+    if resume and results_path.exists():
+        res = {**json.loads(results_path.read_text()), "repeat": repeats}
     prefect_home = Path(tempfile.mkdtemp(prefix="prefect-", dir=work))
     penv = {"PREFECT_HOME": str(prefect_home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
             "PREFECT_API_URL": ""}  # fmt: skip
     for n, repeat in zip(sizes, repeats, strict=True):
         corpus = corpus_for(work, n, pool)
-        runs: dict[str, list] = {}
+        runs: dict[str, list] = res["sizes"].get(str(n), {})
         for r in range(repeat):
-            plan = [("floor", ()), ("plain", ("--workers", "1")), ("plain2", ("--workers", "2"))]
-            if n <= flow_max:
+            plan = [("floor", ()), ("plain", ("--workers", "1"))]
+            if not smoke:
+                plan.append(("plain2", ("--workers", "2")))
+            if n <= flow_max and (not smoke or n == max(sizes)):
                 plan += [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))]
             for name, extra in plan:
+                if len(runs.get(name, [])) > r:
+                    continue
                 wh = work / f"wh-{n}-{name}-{r}"
                 shutil.rmtree(wh, ignore_errors=True)
                 step = name.rstrip("2")
                 runs.setdefault(name, []).append(run_step(step, corpus, wh, *extra, env=penv))
                 log(f"N={n} repeat {r} {name}: {runs[name][-1]['seconds']:.2f} s, "
                     f"{runs[name][-1]['rss_mb']:.0f} MB")  # fmt: skip
-                if not (name == "plain" and r == repeat - 1):
+                if name != "plain":  # kept for the sql step
                     shutil.rmtree(wh, ignore_errors=True)
                 res["sizes"][str(n)] = runs
                 results_path.write_text(json.dumps(res, indent=1))
-        res["sql"] = run_step("sql", corpus, work / f"wh-{n}-plain-{repeat - 1}")
-        res["sql_n"] = n
-        for old in work.glob("wh-*-plain-*"):
-            if old.name != f"wh-{n}-plain-{repeat - 1}":
-                shutil.rmtree(old, ignore_errors=True)
+        kept = sorted(work.glob(f"wh-{n}-plain-*"))
+        if kept:
+            res["sql"], res["sql_n"] = run_step("sql", corpus, kept[-1]), n
+        for old in kept[:-1] + [w for w in work.glob("wh-*-plain-*") if f"-{n}-" not in w.name]:
+            shutil.rmtree(old, ignore_errors=True)
     res["pathological"] = run_step("pathological", work, work / "patho")
     res["digest"] = render_digest()
     res["finished"] = time.time()
@@ -117,6 +135,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "newsdigest-bench")
     p.add_argument("--out", type=Path, help="write this Markdown report (docs/performance.md)")
     p.add_argument("--from-results", action="store_true", help="report WORK/results.json only")
+    p.add_argument("--resume", action="store_true", help="keep runs in WORK/results.json")
     args = p.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     if args.from_results:
@@ -124,9 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     else:
         sizes = [int(s) for s in args.sizes.split(",")]
         reps = [int(r) for r in args.repeat.split(",")]
-        res = measure(
-            sizes, reps * len(sizes) if len(reps) == 1 else reps, args.work, args.flow_max
-        )
+        reps = reps * len(sizes) if len(reps) == 1 else reps
+        res = measure(sizes, reps, args.work, args.flow_max, resume=args.resume)
     table = perf_report.ratio_rows(res)
     print(perf_report.table_markdown(table))
     if args.out:
