@@ -98,7 +98,7 @@ def measure(  # noqa: ANN001
         for r in range(repeat):
             plan = [("floor", ()), ("plain", ("--workers", "1"))]
             if not smoke:
-                plan.append(("plain2", ("--workers", "2")))
+                plan += [("plain2", ("--workers", "2")), ("plainb", ("--batch-store",))]
             if n <= flow_max and (not smoke or n == max(sizes)):
                 plan += [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))]
             for name, extra in plan:
@@ -106,7 +106,7 @@ def measure(  # noqa: ANN001
                     continue
                 wh = work / f"wh-{n}-{name}-{r}"
                 shutil.rmtree(wh, ignore_errors=True)
-                step = name.rstrip("2")
+                step = name.rstrip("2b")
                 runs.setdefault(name, []).append(run_step(step, corpus, wh, *extra, env=penv))
                 log(f"N={n} repeat {r} {name}: {runs[name][-1]['seconds']:.2f} s, "
                     f"{runs[name][-1]['rss_mb']:.0f} MB")  # fmt: skip

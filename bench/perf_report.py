@@ -59,6 +59,9 @@ def ratio_rows(res: dict) -> list[Ratio]:
                               False, "runner=process, tasks/runners.py"))  # fmt: skip
     rows.append(Ratio(f"ingest without Prefect (1 worker) / floor, N={n}",
                       med(s["plain"]) / floor, 1.5, True))  # fmt: skip
+    if "plainb" in s:
+        rows.append(Ratio(f"ingest without Prefect, chunk-batched store / floor, N={n}",
+                          med(s["plainb"]) / floor, 1.5, True, "tasks/store_batch.py"))  # fmt: skip
     if "plain2" in s:
         rows.append(Ratio(f"2-worker speedup without Prefect, N={n}", med(s["plain"]) /
                           med(s["plain2"]), 1.7, False, "annotate pipelined in 2 processes while "
@@ -109,6 +112,7 @@ def throughput_markdown(res: dict) -> str:
         "floor": "floor (read + split + summarize)",
         "plain": "ingest, no Prefect, 1 worker",
         "plain2": "ingest, no Prefect, 2 workers",
+        "plainb": "ingest, no Prefect, 1 worker, chunk-batched store",
         "flow": "ingest flow (Prefect), 1 worker",
         "flow2": "ingest flow (Prefect), 2 workers (process runner)",
     }
