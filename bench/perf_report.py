@@ -59,6 +59,10 @@ def ratio_rows(res: dict) -> list[Ratio]:
                               False, "runner=process, tasks/runners.py"))  # fmt: skip
     rows.append(Ratio(f"ingest without Prefect (1 worker) / floor, N={n}",
                       med(s["plain"]) / floor, 1.5, True))  # fmt: skip
+    if all("cpu_s" in r for r in s["plain"] + s["floor"]):
+        rows.append(Ratio(f"ingest without Prefect / floor in CPU seconds, N={n}",
+                          med(s["plain"], "cpu_s") / med(s["floor"], "cpu_s"), 1.5, True,
+                          "load-independent; excludes waits on disk and busy cores"))  # fmt: skip
     if "plainb" in s:
         rows.append(Ratio(f"ingest without Prefect, chunk-batched store / floor, N={n}",
                           med(s["plainb"]) / floor, 1.5, True, "tasks/store_batch.py"))  # fmt: skip
