@@ -128,6 +128,7 @@ def test_prefect_api_going_away_mid_run(tmp_path: Path) -> None:
         while time.monotonic() < deadline and len(stored) < 10 and flow.poll() is None:
             time.sleep(0.2)
         assert flow.poll() is None, "the flow finished before the API went away"
+        at_kill = len(stored)
         os.killpg(server.pid, signal.SIGKILL)  # the API goes away mid-run
         server.wait(timeout=30)
         try:
@@ -137,6 +138,9 @@ def test_prefect_api_going_away_mid_run(tmp_path: Path) -> None:
             flow.wait()
         assert check(db, corpus.files) == []
         summary = plain_ingest(seeds, wh, chunk_files=5)
+        print(f"API lost after {at_kill} files stored; {len(stored)} stored in all; flow exit "
+              f"code {flow.returncode} (-9: killed after 180 s); "
+              f"rerun stored {summary['files_new']} more")  # fmt: skip
         assert summary["files_failed"] == 0
         assert complete(db, corpus.files, corpus.article_ids) == []
     finally:
