@@ -21,7 +21,8 @@ from prefect.cache_policies import NO_CACHE
 from newsdigest.models import Annotation
 from newsdigest.warehouse import connect
 from tasks.discover import ParsedFile, SeedFile
-from tasks.store import StoreReport, store_file, unchanged_by_stat
+from tasks.store import StoreReport, unchanged_by_stat
+from tasks.store_batch import store_batch
 
 DEFAULT_LEASE = 900.0  # seconds; a chunk (parse + annotate + store) takes far less
 
@@ -132,15 +133,13 @@ def store_claimed(
     parsed: list[ParsedFile],
     notes: dict[str, Annotation],
 ) -> StoreReport:
-    """Store each file in its own transaction, then drop the chunk's claims (under the lock).
+    """Store the chunk (as `tasks.ledger.store_files`), then drop its claims (under the lock).
 
     Claims on failed files are kept until the caller has quarantined them (`release_seeds`),
     so no other run reads a failed file again in between.
     """
-    report = StoreReport()
     with connect(db_path) as con:
-        for p in parsed:
-            report.outcomes.append(store_file(con, p, notes))
+        report = StoreReport(store_batch(con, parsed, notes))
         failed = {o.name for o in report.outcomes if o.status == "failed"}
         release(con, owner, [s.name for s in claimed if s.name not in failed])
     return report
