@@ -11,6 +11,8 @@ import atexit
 import math
 import multiprocessing
 import os
+import threading
+import time
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
@@ -79,9 +81,22 @@ def _warm() -> None:
                             layout="A")])  # fmt: skip
 
 
-def _pool_worker_init() -> None:
-    """Own session, then warm-up: see `process_pool`."""
+def _exit_with(parent: int) -> None:
+    """Exit this worker once `parent` is gone (a pool's workers outlive a SIGKILLed parent)."""
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(parent, 0)
+        except ProcessLookupError:
+            os._exit(1)
+        except PermissionError:
+            pass
+
+
+def _pool_worker_init(parent: int) -> None:
+    """Own session, an orphan guard, then warm-up: see `process_pool`."""
     os.setsid()
+    threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
     _warm()
 
 
@@ -98,7 +113,8 @@ def process_pool(workers: int) -> ProcessPoolExecutor:
         ctx = multiprocessing.get_context("forkserver")
         ctx.set_forkserver_preload(["tasks.annotate"])
         pool = ProcessPoolExecutor(max_workers=workers, mp_context=ctx,
-                                   initializer=_pool_worker_init)  # fmt: skip
+                                   initializer=_pool_worker_init,
+                                   initargs=(os.getpid(),))  # fmt: skip
         for _ in range(workers):  # start (and warm) every worker now, not one per busy moment
             pool.submit(int)
         _POOLS[workers] = pool
