@@ -63,3 +63,26 @@ def test_ingest_with_process_runner_equals_in_process_ingest(tmp_path: Path, mon
     out = plain_ingest(tmp_path / "two" / "seeds", tmp_path / "two" / "wh", chunk_files=4)
     assert out["files_new"] == 6 and out["articles_stored"] > 6
     assert warehouse_rows(tmp_path / "two" / "wh") == warehouse_rows(tmp_path / "one" / "wh")
+
+
+def test_pool_workers_exit_when_the_flow_process_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import os, time\nfrom tasks.runners import process_pool\np = process_pool(2)\n"
+            "pids = {p.submit(os.getpid).result() for _ in range(8)}\n"
+            "print(*pids, flush=True)\ntime.sleep(120)\n")  # fmt: skip
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
+    workers = [int(x) for x in proc.stdout.readline().split()]
+    assert workers and proc.pid not in workers
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 10
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [w for w in workers if os.path.exists(f"/proc/{w}")]
+    assert not alive, f"pool workers {alive} outlived their killed parent"
