@@ -87,8 +87,24 @@ def kill_trial(work: Path, n_files: int, seed: int, max_delay: float, chunk: int
     return trial
 
 
-def run_trials(base: Path, trials: int, n_files: int, max_delay: float, first_seed: int = 0):
-    """`trials` kill trials in subfolders of `base`."""
+def calibrate(base: Path, n_files: int, seed: int = 999) -> float:
+    """Seconds from READY to the end of an unkilled run over `n_files` (kill delays scale to it)."""
+    seeds, wh = base / "calibrate" / "seeds", base / "calibrate" / "wh"
+    write_corpus(seeds, n_files, seed=seed)
+    cmd = [sys.executable, str(DRIVER), str(seeds), str(wh), "10"]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    assert proc.stdout is not None and proc.stdout.readline().strip() == "READY"
+    t0 = time.monotonic()
+    proc.wait(timeout=600)
+    return time.monotonic() - t0
+
+
+def run_trials(
+    base: Path, trials: int, n_files: int, max_delay: float | None = None, first_seed: int = 0
+):
+    """`trials` kill trials in subfolders of `base`; delays up to 0.9x a calibrated run."""
+    if max_delay is None:
+        max_delay = 0.9 * calibrate(base, n_files)
     return [
         kill_trial(base / f"trial{i:02d}", n_files, first_seed + i, max_delay)
         for i in range(trials)
@@ -104,9 +120,8 @@ def main() -> int:
     ap.add_argument("--files", type=int, default=200)
     ap.add_argument("--max-delay", type=float, default=None)
     args = ap.parse_args()
-    max_delay = args.max_delay or 0.15 * args.files
     with tempfile.TemporaryDirectory() as tmp:
-        results = run_trials(Path(tmp), args.trials, args.files, max_delay)
+        results = run_trials(Path(tmp), args.trials, args.files, args.max_delay)
     for t in results:
         print(f"seed {t.seed:2d} delay {t.delay:6.2f}s killed={t.killed!s:5} "
               f"done_at_kill={t.done_at_kill:3d} rerun_new={t.rerun_new:3d} "
