@@ -75,7 +75,8 @@ def ingest_seeds(
                     notes = remote(fresh, sentences, algorithm)
                 with writer_lock(settings.warehouse):
                     chunk_report = store_claimed_task(settings.db_path, owner, mine, parsed, notes)
-                    publish_snapshot_task(settings.warehouse)  # analysts see whole chunks only
+                    # analysts see whole chunks only; throttled so copies stay ~10% of the time
+                    publish_snapshot_task(settings.warehouse, throttle=True)
             except Exception:
                 with writer_lock(settings.warehouse):  # let another run take these files now
                     release_seeds(settings.db_path, owner, [s.name for s in mine])

@@ -207,8 +207,30 @@ def read_snapshot_info(con: duckdb.DuckDBPyConnection) -> SnapshotInfo | None:
     )
 
 
-def publish_or_warn(warehouse: Path | str) -> SnapshotInfo | None:
-    """`publish_snapshot` for the ingest flow: a failure is logged, it never stops ingestion."""
+def due(warehouse: Path | str, now: float | None = None) -> bool:
+    """Whether a throttled publish should copy now.
+
+    A copy is skipped while the last one is younger than `NEWSDIGEST_SNAPSHOT_INTERVAL` seconds
+    (default 5) or than 10x its own copy time, so copying stays under ~10% of the writer's time
+    however large the warehouse grows (a copy per chunk would make a first ingest quadratic).
+    """
+    try:
+        fresh = json.loads((snapshot_dir(Path(warehouse)) / FRESHNESS_FILE).read_text("utf-8"))
+        last = (snapshot_dir(Path(warehouse)) / FRESHNESS_FILE).stat().st_mtime
+    except (OSError, ValueError):
+        return True
+    interval = float(os.environ.get("NEWSDIGEST_SNAPSHOT_INTERVAL", "5"))
+    wait = max(interval, 10 * float(fresh.get("publish_seconds") or 0.0))
+    return (time.time() if now is None else now) - last >= wait
+
+
+def publish_or_warn(warehouse: Path | str, throttle: bool = False) -> SnapshotInfo | None:
+    """`publish_snapshot` for the ingest flow: a failure is logged, it never stops ingestion.
+
+    With `throttle`, the copy happens only when `due`; readers then see an older whole batch.
+    """
+    if throttle and not due(warehouse):
+        return None
     try:
         return publish_snapshot(warehouse)
     except (OSError, duckdb.Error, RuntimeError) as exc:

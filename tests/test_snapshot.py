@@ -164,3 +164,16 @@ def test_ingest_flow_publishes_the_snapshot(prefect_harness, tmp_path: Path, fix
     assert _count(snap) == result["articles_stored"] > 0
     with duckdb.connect(str(snap), read_only=True) as con:
         assert con.execute("SELECT count(*) FROM ingest_runs").fetchone()[0] == 1
+
+
+def test_throttled_publish_waits_for_the_interval(tmp_path: Path, monkeypatch) -> None:
+    from newsdigest.snapshot import due
+
+    wh = tmp_path / "wh"
+    connect(wh / "news.duckdb").close()
+    monkeypatch.setenv("NEWSDIGEST_SNAPSHOT_INTERVAL", "60")
+    assert due(wh)  # nothing published yet
+    assert publish_or_warn(wh, throttle=True) is not None
+    assert not due(wh) and publish_or_warn(wh, throttle=True) is None
+    assert due(wh, now=time.time() + 61)
+    assert publish_or_warn(wh) is not None  # unthrottled (end of run) always copies
