@@ -8,6 +8,7 @@ the chunk is rolled back and stored file by file, so one bad file fails alone as
 
 from __future__ import annotations
 
+import contextlib
 from datetime import UTC, datetime
 
 import duckdb
@@ -103,9 +104,15 @@ def store_batch(
         _write(con, rows, {aid: notes[aid] for aid in fresh}, now)
         con.execute("COMMIT")
     except Exception:
-        con.execute("ROLLBACK")
+        _rollback(con)
         return [store_file(con, p, notes, now) for p in parsed]
     except BaseException:
-        con.execute("ROLLBACK")
+        _rollback(con)
         raise
     return outcomes
+
+
+def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+    """Roll back, tolerating a transaction a failed COMMIT has already ended (e.g. disk full)."""
+    with contextlib.suppress(duckdb.Error):
+        con.execute("ROLLBACK")

@@ -79,3 +79,19 @@ def test_missing_annotation_fails_like_store_file_and_leaves_nothing() -> None:
         store_batch(con, [p], annotate_articles(p.articles[:1]), NOW)
     for table in TABLES:
         assert con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] == 0, table
+
+
+def test_failure_that_already_ended_the_transaction_falls_back_file_by_file(monkeypatch) -> None:
+    import tasks.store_batch as sb
+
+    def commit_failed(con, *args) -> None:
+        con.execute("ROLLBACK")  # as a failed COMMIT (e.g. disk full) leaves it: no transaction
+        raise RuntimeError("commit failed")
+
+    chunk = _chunk()
+    notes = annotate_articles([a for p in chunk for a in p.articles])
+    one, batch = connect(":memory:"), connect(":memory:")
+    per_file = [store_file(one, p, notes, NOW) for p in chunk]
+    monkeypatch.setattr(sb, "_write", commit_failed)
+    assert store_batch(batch, chunk, notes, NOW) == per_file
+    assert _dump(batch) == _dump(one)
