@@ -24,11 +24,20 @@ def day_articles(con: duckdb.DuckDBPyConnection, day: date, tz: str) -> list[dic
             FROM summary_sentences s JOIN day USING (article_id)
             WHERE s.selected GROUP BY s.article_id
         ),
-        src AS (
-            SELECT s.article_id, list(DISTINCT f.name ORDER BY f.name) AS files
+        src_files AS (  -- one row per distinct file (bytes), not per name
+            SELECT DISTINCT s.article_id, f.sha256, f.name
             FROM article_sources s JOIN day USING (article_id)
             JOIN files f ON f.sha256 = s.file_sha256
-            GROUP BY s.article_id
+        ),
+        src AS (  -- two different files that arrived under one name stay two, told apart by hash
+            SELECT article_id, list(label ORDER BY label) AS files
+            FROM (
+                SELECT article_id, name || CASE
+                    WHEN count(*) OVER (PARTITION BY article_id, name) > 1
+                    THEN ' (' || left(sha256, 8) || ')' ELSE '' END AS label
+                FROM src_files
+            )
+            GROUP BY article_id
         )
         SELECT d.article_id, d.title, d.caption, d.published, d.highlights, d.dateline, d.body,
                d.credit, d.layout, d.ingested_at, summ.summary, src.files

@@ -66,3 +66,23 @@ def test_load_context_end_to_end(db: Path) -> None:
     assert ctx.prev_day == date(2026, 3, 3) and ctx.generated_at is not None
     empty = load_context(db, date(2026, 2, 1), "UTC")
     assert empty.is_empty and not empty.has_history
+
+
+def test_two_files_under_one_name_count_as_two_sources() -> None:
+    from datetime import date
+
+    from newsdigest.warehouse import connect
+    from tasks.annotate import annotate_articles
+    from tasks.digest_query import day_articles
+    from tasks.store import store_file
+    from tests.helpers import article, parsed
+
+    con = connect(":memory:")
+    story = article("Ferry strike ends")
+    first = parsed("drop.txt", [story], sha="a" * 64)
+    second = parsed("drop.txt", [article("Other story"), story.__class__(**{**story.to_dict(),
+                    "position": 1})], sha="b" * 64)  # fmt: skip
+    for p in (first, second):
+        store_file(con, p, annotate_articles(p.articles))
+    [row] = [r for r in day_articles(con, date.today(), "UTC") if r["title"] == story.title]
+    assert row["files"] == ["drop.txt (aaaaaaaa)", "drop.txt (bbbbbbbb)"]

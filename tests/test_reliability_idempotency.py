@@ -50,8 +50,9 @@ CONTENTS = [
 ]
 NAMES = ["a.txt", "b.txt", "c dump.txt", "d.txt"]
 _ARRIVED = re.compile(r"arrived \d\d:\d\d")
-_ALSO = re.compile(r"(?i)also in \d+ other files? \([^)]*\)(?:; )?")
-_NAMES = re.compile(r"(?:ref\d|[abd]|c dump)\.txt(?:, (?:ref\d|[abd]|c dump)\.txt)*")
+_ALSO = re.compile(r"(?i)also in \d+ other files? \((?:[^()]|\([0-9a-f]{8}\))*\)(?:; )?")
+_NAME = r"(?:ref\d|[abd]|c dump)\.txt(?: \([0-9a-f]{8}\))?"  # a hash tells same-name files apart
+_NAMES = re.compile(rf"{_NAME}(?:, {_NAME})*")
 
 batch = st.lists(st.tuples(st.integers(0, len(CONTENTS) - 1), st.sampled_from(NAMES)),
                  min_size=1, max_size=4)  # fmt: skip
@@ -77,9 +78,8 @@ def snapshot(wh: Path) -> dict:
     with connect(db) as con:
         out = {t: sorted(map(repr, con.execute(q).fetchall())) for t, q in TABLES.items()}
     md = render(load_context(db, datetime.now(UTC).date(), "UTC"), "md")
-    # File names differ by design (renames), so the digest is compared with names masked; the
-    # digest lists provenance by distinct *name* (two files once called b.txt show as one), so
-    # the "also in" lists are masked too: provenance itself is compared in article_sources.
+    # File names differ by design (renames), so the digest is compared with names masked, and
+    # the "also in" lists too: provenance itself is compared in article_sources.
     md = _ALSO.sub("", _NAMES.sub("<files>", md))
     # Articles are listed in arrival order, which differs by design: compare the digest's lines
     # as a multiset (same articles, summaries, groups, counts), arrival clock times masked.
