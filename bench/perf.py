@@ -98,7 +98,7 @@ def measure(  # noqa: ANN001
         for r in range(repeat):
             plan = [("floor", ()), ("plain", ("--workers", "1"))]
             if not smoke:
-                plan += [("plain2", ("--workers", "2")), ("plainb", ("--batch-store",))]
+                plan += [("plain2", ("--workers", "2"))]
             if n <= flow_max and (not smoke or n == max(sizes)):
                 plan += [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))]
             for name, extra in plan:

@@ -78,22 +78,8 @@ def _pool_warm(_: int) -> float:
     return 0.0
 
 
-def _store_batched(db: Path, owner: str, mine: list, parsed: list, notes: dict) -> object:
-    """store_claimed with one transaction per chunk (tasks/store_batch.py) instead of per file."""
-    from newsdigest.warehouse import connect
-    from tasks.claims import release
-    from tasks.store import StoreReport
-    from tasks.store_batch import store_batch
-
-    with connect(db) as con:
-        report = StoreReport(store_batch(con, parsed, notes))
-        failed = {o.name for o in report.outcomes if o.status == "failed"}
-        release(con, owner, [s.name for s in mine if s.name not in failed])
-    return report
-
-
-def plain(corpus: Path, warehouse: Path, workers: int = 1, batch_store: bool = False) -> dict:
-    """The ingest flow's steps as plain functions (claims, per-file store, snapshot per chunk);
+def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
+    """The ingest flow's steps as plain functions (claims, per-chunk store, snapshot per chunk);
     annotate inline, or pipelined in `workers` processes while the parent parses and stores."""
     from newsdigest.snapshot import publish_snapshot
     from tasks.claims import claim_seeds, lease_seconds, new_owner, store_claimed
@@ -122,8 +108,7 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1, batch_store: bool = F
         mine, parsed, notes = inflight.pop(0)
         if isinstance(notes, Future):
             notes = ph.run("wait_workers", notes.result)
-        store = _store_batched if batch_store else store_claimed
-        report.outcomes += ph.run("store", store, db, owner, mine, parsed, notes).outcomes
+        report.outcomes += ph.run("store", store_claimed, db, owner, mine, parsed, notes).outcomes
         ph.run("publish", publish_snapshot, warehouse)
 
     for chunk in chunked(pending, CHUNK_FILES):
@@ -237,11 +222,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("corpus", type=Path)
     p.add_argument("warehouse", type=Path)
     p.add_argument("--workers", type=int, default=1)
-    p.add_argument("--batch-store", action="store_true", help="plain: store_batch per chunk")
     a = p.parse_args(argv)
     result = {
         "floor": lambda: floor(a.corpus),
-        "plain": lambda: plain(a.corpus, a.warehouse, a.workers, a.batch_store),
+        "plain": lambda: plain(a.corpus, a.warehouse, a.workers),
         "flow": lambda: flow(a.corpus, a.warehouse, a.workers),
         "pathological": lambda: pathological(a.warehouse),
         "sql": lambda: sql(a.warehouse),

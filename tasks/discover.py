@@ -12,7 +12,7 @@ from prefect import task
 
 from newsdigest.models import Article
 from newsdigest.runlog import logger, safe_name
-from tasks.normalize import ParseError
+from tasks.normalize import ParseError, decode_bytes
 from tasks.split import split_articles
 
 IGNORED_SUFFIXES = (".tmp", ".part", ".partial", ".swp", ".swx", ".crdownload", "~", ".reason")
@@ -89,8 +89,6 @@ def read_bytes_safely(seed: SeedFile) -> bytes:
 
 def parse_seed(seed: SeedFile, data: bytes) -> ParsedFile:
     """Hash and split one file's bytes; a parse failure becomes `error`, never an exception."""
-    from tasks.normalize import decode_bytes
-
     digest = hashlib.sha256(data).hexdigest()
     try:
         if len(data) > MAX_FILE_BYTES:

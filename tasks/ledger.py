@@ -6,7 +6,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from newsdigest.models import Annotation, Article
 from newsdigest.warehouse import connect
@@ -58,7 +57,4 @@ def record_run(db_path: Path, run_id: str, started: datetime, report: StoreRepor
 
 pending_task = task(name="pending-seeds", retries=2, retry_delay_seconds=1)(pending_seeds)
 new_articles_task = task(name="new-articles", retries=2, retry_delay_seconds=1)(new_articles)
-store_task = task(name="store-files", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)(
-    store_files
-)
 record_run_task = task(name="record-run", retries=2, retry_delay_seconds=1)(record_run)
