@@ -18,7 +18,7 @@ from newsdigest.config import Settings
 from newsdigest.iterutil import chunked
 from newsdigest.locking import writer_lock
 from newsdigest.runlog import logger, safe_name
-from newsdigest.snapshot import publish_snapshot_task
+from newsdigest.snapshot import current_snapshot, publish_snapshot_task
 from newsdigest.watch import split_settled
 from tasks.annotate import annotate_task
 from tasks.artifacts import completed_with_failures, publish_ingest_artifact
@@ -93,7 +93,8 @@ def ingest_seeds(
             report.outcomes += chunk_report.outcomes
     with writer_lock(settings.warehouse):
         record_run_task(settings.db_path, str(uuid.uuid4()), started, report)
-        publish_snapshot_task(settings.warehouse)
+        if report.outcomes or current_snapshot(settings.warehouse) is None:  # idle: no copy
+            publish_snapshot_task(settings.warehouse)
     summary = report.summary(seen=len(found), seconds=time.perf_counter() - t0)
     publish_ingest_artifact(summary, report)
     if report.count("failed"):

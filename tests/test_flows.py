@@ -105,3 +105,14 @@ def test_real_seeds_group_libya_and_syria(prefect_harness, shared: Path, tmp_pat
     out = daily_digest(None, str(tmp_path / "wh"), str(tmp_path / "dg"), "UTC")
     md = Path(out["md"]).read_text("utf-8")
     assert "## 🇱🇾 Libya (2 articles)" in md and "## 🇸🇾 Syria (2 articles)" in md
+
+
+def test_idle_run_does_not_copy_the_warehouse_again(prefect_harness, dirs) -> None:
+    from newsdigest.snapshot import current_snapshot
+
+    s, w = str(dirs["seeds"]), str(dirs["warehouse"])
+    ingest_seeds(s, w)
+    published = current_snapshot(dirs["warehouse"])
+    assert published is not None
+    assert ingest_seeds(s, w)["files_unchanged"] == 3  # nothing read
+    assert current_snapshot(dirs["warehouse"]) == published
