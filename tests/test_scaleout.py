@@ -11,6 +11,7 @@ from __future__ import annotations
 import subprocess
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ import pytest
 from newsdigest.config import REPO_ROOT as REPO
 from newsdigest.warehouse import connect
 from tasks.runners import close_dask
-from tests.prefect_server import shared_server
+from tests.prefect_server import LiveServer, prefect_server
 from tests.reliability.ingest_driver import plain_ingest
 from tests.scaleout_helpers import BIN, dask_cluster, spawn, stop, warehouse_rows, write_burst
 
@@ -57,7 +58,7 @@ def test_dask_cluster_ingest_equals_in_process_ingest(prefect_harness, tmp_path:
         assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
 
 
-N_FILES = 24
+N_FILES = 12
 
 
 def _prefect_yaml(tmp: Path, pool: str) -> Path:
@@ -107,8 +108,18 @@ def _wait_runs(live, ids: list[str], timeout: float) -> list[dict]:
         time.sleep(1)
 
 
-def test_two_prefect_workers_ingest_a_burst_exactly_once(tmp_path: Path, tmp_path_factory) -> None:
-    live = shared_server(tmp_path_factory)
+@pytest.fixture
+def own_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """A server of this test's own: two busy workers can lock its SQLite database for a while,
+    which must not wedge the session's shared server for the tests that follow."""
+    with prefect_server(tmp_path / "server") as live:
+        yield live
+
+
+def test_two_prefect_workers_ingest_a_burst_exactly_once(
+    tmp_path: Path, own_server: LiveServer
+) -> None:
+    live = own_server
     pool = f"scaleout-{uuid.uuid4().hex[:6]}"
     env = live.env() | {"PREFECT_WORKER_QUERY_SECONDS": "1", "PREFECT_WORKER_PREFETCH_SECONDS": "1"}
     seeds, wh = tmp_path / "seeds", tmp_path / "wh"
