@@ -40,6 +40,28 @@ _CUES: dict[str, re.Pattern[str]] = {
 }
 
 
+# Literal pieces of which every match of a pattern contains one: a pattern whose pieces are all
+# absent from a text cannot match it, so its (slower) regex scan is skipped. US cues are too common.
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    "GB": ("Plc", "plc", "PLC", "stg", "MP", "Tor", "Labour Party", "NHS", "council tax", "Cllr",
+           "£"),
+    "DE": ("GmbH", "AG"),
+    "JP": ("KK", "yen"),
+    "NL": ("NV", "BV", "guilders"),
+    "IT": ("SpA", "lire"),
+    "SE": ("AB",),
+    "IN": ("rupees", "crore", "lakh"),
+    "IE": ("garda", "Garda", "Dail", "TD", "HSE", "Taoiseach", "Fianna Fail", "Fine Gael"),
+    "CA": ("RCMP", "OPP", "MPP", "Mountie", "Ontario Provincial Police", "provincial government",
+           "CBC", "CTV", "Sun Media", "OHL", "Crown "),
+}  # fmt: skip
+# US cues: the lookahead on the characters a match can start with lets the scan reject most
+# positions before trying every alternative (same matches, about 2.5x faster).
+_TRIGGER_SCANS = {
+    iso2: re.compile("|".join(map(re.escape, pieces))) for iso2, pieces in _TRIGGERS.items()
+}
+_SCANS = {**_CUES, "US": re.compile(r"(?=[A-Zcsm$(\d])(?:" + _CUES["US"].pattern + ")")}
+
 # Reuters instrument codes name the exchange a company lists on ("BP.L", "NSAN.T", "SIEG.F").
 _RIC_EXCHANGE = {
     "L": "GB", "LON": "GB", "T": "JP", "TOK": "JP", "F": "DE", "FRA": "DE", "AS": "NL", "PA": "FR",
@@ -47,14 +69,17 @@ _RIC_EXCHANGE = {
     "TOR": "CA", "M": "CA", "V": "CA", "BR": "BE", "J": "ZA", "HE": "FI", "OL": "NO", "CO": "DK",
     "MC": "ES", "KL": "MY", "S": "AU", "ME": "AU", "VI": "AT", "N": "US", "O": "US", "A": "US",
 }  # fmt: skip
-_RIC = re.compile(r"\b[A-Z]{2,6}\.(" + "|".join(_RIC_EXCHANGE) + r")\b(?!\.)")
+_RIC = re.compile(r"(?=[A-Z])\b[A-Z]{2,6}\.(" + "|".join(_RIC_EXCHANGE) + r")\b(?!\.)")
 RIC_WEIGHT = 0.5
 
 
 def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:
     """Capped weak evidence per country from style cues (only when they recur)."""
     out: Counter[str] = Counter()
-    for iso2, pattern in _CUES.items():
+    for iso2, pattern in _SCANS.items():
+        trigger = _TRIGGER_SCANS.get(iso2)
+        if trigger is not None and trigger.search(text) is None:
+            continue
         hits = len(pattern.findall(text))
         if hits >= min_cues:
             out[iso2] = min(CUE_CAP, CUE_WEIGHT * hits)

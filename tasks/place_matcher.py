@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from functools import cache
 
 from tasks.gazetteer import (
     MAX_NGRAM,
@@ -11,33 +11,19 @@ from tasks.gazetteer import (
     Candidate,
     gazetteer,
     lead_words,
-    norm_token,
     place_suffixes,
     prefixes,
     region_abbreviations,
 )
+from tasks.place_tokens import Token, Tokens, case_mode, tokenize
 
-_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
+__all__ = ["Mention", "Token", "case_mode", "find_mentions", "tokenize"]
+
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
 UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
-
-
-@dataclass
-class Token:
-    """One word: original surface, folded key form and character span."""
-
-    text: str
-    norm: str
-    start: int
-    end: int
-
-    @property
-    def capitalised(self) -> bool:
-        """Starts with an upper-case letter."""
-        return self.text[:1].isupper()
 
 
 @dataclass
@@ -52,30 +38,6 @@ class Mention:
     prev_word: str = ""  # word before the name, compass words skipped ("in [northern] Syria")
     start: int = 0  # character span in the analysed text
     end: int = 0
-
-
-def tokenize(text: str) -> list[Token]:
-    """Word tokens; hyphens split words; possessive 's and sentence dots leave the key."""
-    out = []
-    for m in _TOKEN.finditer(text.replace("-", " ")):
-        surface = m.group()
-        norm = norm_token(surface)
-        if norm.count(".") == 0 and surface.endswith("."):
-            surface = surface[:-1]
-        if surface.lower().endswith(("'s", "’s")):
-            surface = surface[:-2]
-        if norm:
-            out.append(Token(surface, norm, m.start(), m.start() + len(surface)))
-    return out
-
-
-def case_mode(text: str) -> str:
-    """'mixed' for normal prose, 'lower' when nothing is capitalised, 'upper' for ALL CAPS."""
-    letters = [ch for ch in text if ch.isalpha()]
-    upper = sum(ch.isupper() for ch in letters)
-    if not letters or upper == 0:
-        return "lower"
-    return "upper" if upper / len(letters) > 0.6 else "mixed"
 
 
 def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
@@ -96,10 +58,10 @@ def _adjacent(text: str, a: Token, b: Token) -> bool:
 
 
 def _person_like(
-    text: str, toks: list[Token], i: int, n: int, cands: tuple[Candidate, ...]
+    text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]
 ) -> str | None:
     """'prev' or 'next' when a town or first-name country sits inside a longer capitalised name."""
-    key = tuple(t.norm for t in toks[i : i + n])
+    key = tuple(toks[j].norm for j in range(i, i + n))
     small_city = all(c.kind == "city" and c.population < BIG_CITY for c in cands)
     if not small_city and not (n == 1 and key[0] in _FIRST_NAMES):
         return None
@@ -131,7 +93,7 @@ def _has_capital(word: str) -> bool:
     return any(ch.isupper() for ch in word)
 
 
-def _prev_word(toks: list[Token], i: int) -> str:
+def _prev_word(toks: Tokens, i: int) -> str:
     """The word before token i, skipping compass and filler words."""
     j = i - 1
     while j >= 0 and toks[j].norm in _COMPASS:
@@ -139,7 +101,7 @@ def _prev_word(toks: list[Token], i: int) -> str:
     return toks[j].norm if j >= 0 else ""
 
 
-def _abbreviation(text: str, toks: list[Token], i: int) -> tuple[int, tuple[Candidate, ...]] | None:
+def _abbreviation(text: str, toks: Tokens, i: int) -> tuple[int, tuple[Candidate, ...]] | None:
     """A state or province abbreviation after a town: "Portland, Ore." or "Kimberley, B.C."."""
     tok = toks[i]
     if i == 0 or not text.startswith(".", tok.end) or text[toks[i - 1].end : tok.start] != ", ":
@@ -164,6 +126,56 @@ def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Ment
     return mentions
 
 
+@cache
+def _possessive_stems() -> dict[str, tuple[Candidate, ...]]:
+    """ "syrias" -> the country and place readings of "syria" (an apostrophe lost by the source)."""
+    out = {}
+    for key, cands in gazetteer().items():
+        kept = tuple(c for c in cands if c.kind in ("country", "place"))
+        if len(key) == 1 and kept:
+            out[key[0] + "s"] = kept
+    return out
+
+
+def _match_at(
+    text: str, toks: Tokens, i: int, mode: str
+) -> tuple[int, tuple[Candidate, ...]] | None:
+    """The longest name starting at token i: its length in tokens and raw readings."""
+    table, pre = gazetteer(), prefixes()
+    surface, norm = toks.parts[i]
+    if mode == "mixed" and surface.upper() in region_abbreviations():
+        found = _abbreviation(text, toks, i)
+        if found:
+            return found
+    found = None
+    key: tuple[str, ...] = ()
+    for j in range(i, min(i + MAX_NGRAM, len(toks))):
+        word, word_norm = toks.parts[j]
+        key = key + (word_norm,)
+        if key in table and (mode != "mixed" or _has_capital(word)):
+            found = (j - i + 1, table[key])
+        if key not in pre:
+            break
+    if found is None and norm in _possessive_stems():
+        found = (1, _possessive_stems()[norm])  # "Syrias"
+    return found
+
+
+def _starts(toks: Tokens, mode: str) -> list[int] | range:
+    """Token indices where a name can start; in mixed case only capitalised words that begin
+    a name or a longer key, a possessive without apostrophe or a region abbreviation."""
+    if mode != "mixed":
+        return range(len(toks))
+    table, pre, abbr, stems = gazetteer(), prefixes(), region_abbreviations(), _possessive_stems()
+    out = []
+    for i in toks.capitalised():
+        surface, norm = toks.parts[i]
+        key = (norm,)
+        if key in table or key in pre or norm in stems or surface.upper() in abbr:
+            out.append(i)
+    return out
+
+
 def find_mentions(
     text: str, mode: str | None = None, person_parts: set[tuple[str, ...]] | None = None
 ) -> list[Mention]:
@@ -172,49 +184,28 @@ def find_mentions(
     Town names seen inside a longer capitalised name ("Nigel Lawson") are added to `person_parts`.
     """
     mode = mode or case_mode(text)
-    toks = tokenize(text)
-    table, pre = gazetteer(), prefixes()
-    long_words = [t for t in toks if len(t.text) > 3]
-    title_case = len(long_words) >= 3 and sum(t.capitalised for t in long_words) > 0.7 * len(
-        long_words
-    )
+    toks = Tokens(text)
     out: list[Mention] = []
-    i = 0
-    while i < len(toks):
-        if mode == "mixed" and not toks[i].capitalised:
-            i += 1
-            continue
-        found = _abbreviation(text, toks, i) if mode == "mixed" else None
-        key: tuple[str, ...] = ()
-        for n in range(1, 0 if found else min(MAX_NGRAM, len(toks) - i) + 1):
-            key = key + (toks[i + n - 1].norm,)
-            if key in table and (mode != "mixed" or _has_capital(toks[i + n - 1].text)):
-                found = (n, table[key])
-            if key not in pre:
-                break
-        if found is None and toks[i].norm.endswith("s"):
-            # "Syrias": possessive whose apostrophe was stripped by the source.
-            stem = table.get((toks[i].norm[:-1],), ())
-            stem = tuple(c for c in stem if c.kind in ("country", "place"))
-            found = (1, stem) if stem else None
+    free = 0  # tokens before this one belong to a name already read
+    for i in _starts(toks, mode):
+        found = _match_at(text, toks, i, mode) if i >= free else None
         if found is None:
-            i += 1
             continue
         n, cands = found
+        free = i + n
         surface = text[toks[i].start : toks[i + n - 1].end]
         cands = tuple(c for c in cands if _allowed(c, surface, mode))
         if mode == "mixed" and surface.isupper() and len(surface) <= 4:
             cands = tuple(c for c in cands if c.exact is not None)  # acronyms: only listed ones
-        key = tuple(t.norm for t in toks[i : i + n])
-        person = (
-            _person_like(text, toks, i, n, cands) if mode == "mixed" and not title_case else None
-        )
+        key = tuple(toks.parts[j][1] for j in range(i, i + n))
+        person = _person_like(text, toks, i, n, cands) if mode == "mixed" else None
+        if person and toks.title_case():  # a headline capitalises every word: no name clue
+            person = None
         if cands and person:
             if person == "prev" and person_parts is not None and cands[0].kind == "city":
                 person_parts.add(key)
         elif cands:
-            nxt = toks[i + n].norm if i + n < len(toks) else ""
+            nxt = toks.parts[i + n][1] if i + n < len(toks) else ""
             start, end = toks[i].start, toks[i + n - 1].end
             out.append(Mention(cands, i, surface, nxt, key, _prev_word(toks, i), start, end))
-        i += n
     return _narrow_by_following_region(text, out)
