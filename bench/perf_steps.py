@@ -79,16 +79,22 @@ def _pool_warm(_: int) -> float:
 
 
 def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
-    """The ingest flow's steps as plain functions (claims, per-chunk store, snapshot per chunk);
-    annotate inline, or pipelined in `workers` processes while the parent parses and stores."""
+    """The ingest flow's steps as plain functions, in the flow's order (tasks/ingest_chunk.py:
+    claim + parse + what is new, annotate, store + throttled snapshot + quarantine); annotate
+    inline, or pipelined in `workers` processes while the parent reads and stores."""
+    from datetime import UTC, datetime
+
+    from newsdigest.config import Settings
     from newsdigest.snapshot import publish_snapshot
-    from tasks.claims import claim_seeds, lease_seconds, new_owner, store_claimed
-    from tasks.discover import discover, read_seeds
-    from tasks.ledger import new_articles, pending_seeds, record_run
+    from tasks.claims import lease_seconds, new_owner
+    from tasks.discover import discover
+    from tasks.ingest_chunk import read_chunk, store_chunk
+    from tasks.ledger import pending_seeds, record_run
     from tasks.store import StoreReport
 
-    db, ph, report = warehouse / "news.duckdb", Phases(), StoreReport()
-    owner, lease = new_owner(), lease_seconds()
+    settings = Settings.from_env(seeds=corpus / "seeds", warehouse=warehouse)
+    db, ph, report = settings.db_path, Phases(), StoreReport()
+    owner, lease, started = new_owner(), lease_seconds(), datetime.now(UTC)
     warehouse.mkdir(parents=True, exist_ok=True)
     pool = None
     if workers > 1:
@@ -100,31 +106,26 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     else:
         warm = warm_up()
     t0, c0 = time.perf_counter(), time.process_time()
-    found = ph.run("discover", discover, corpus / "seeds")
+    found = ph.run("discover", discover, settings.seeds)
     pending = ph.run("ledger", pending_seeds, db, found)
-    inflight: list[tuple[list, list, Future | dict]] = []
+    inflight: list[tuple[object, Future | dict]] = []
 
     def store_oldest() -> None:
-        mine, parsed, notes = inflight.pop(0)
+        batch, notes = inflight.pop(0)
         if isinstance(notes, Future):
             notes = ph.run("wait_workers", notes.result)
-        report.outcomes += ph.run("store", store_claimed, db, owner, mine, parsed, notes).outcomes
-        ph.run("publish", publish_snapshot, warehouse)
+        report.outcomes += ph.run("store", store_chunk, settings, owner, batch, notes).outcomes
 
     for chunk in chunked(pending, CHUNK_FILES):
-        mine = ph.run("ledger", claim_seeds, db, owner, list(chunk), lease)
-        parsed = ph.run("parse", read_seeds, mine)
-        fresh = ph.run("ledger", new_articles, db, parsed)
+        batch = ph.run("read", read_chunk, settings, owner, list(chunk), lease, started)
         if pool is None:
-            inflight.append((mine, parsed, ph.run("annotate", _annotate, fresh)))
+            inflight.append((batch, ph.run("annotate", _annotate, batch.fresh)))
         else:
-            inflight.append((mine, parsed, pool.submit(_annotate, fresh)))
-        while len(inflight) > workers:
+            inflight.append((batch, pool.submit(_annotate, batch.fresh)))
+        while len(inflight) > workers - 1:
             store_oldest()
     while inflight:
         store_oldest()
-    from datetime import UTC, datetime
-
     ph.run("ledger", record_run, db, "bench", datetime.now(UTC), report)
     ph.run("publish", publish_snapshot, warehouse)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0

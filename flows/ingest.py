@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections import deque
 from contextlib import nullcontext
 from datetime import UTC, datetime
 
 from prefect import flow
+from prefect.utilities.annotations import quote
 
 from newsdigest.config import Settings
 from newsdigest.iterutil import chunked
@@ -22,11 +24,11 @@ from newsdigest.snapshot import current_snapshot, publish_snapshot_task
 from newsdigest.watch import split_settled
 from tasks.annotate import annotate_task
 from tasks.artifacts import completed_with_failures, publish_ingest_artifact
-from tasks.claims import claim_task, lease_seconds, new_owner, release_seeds, store_claimed_task
-from tasks.discover import discover_task, read_seeds_task
-from tasks.ledger import new_articles_task, pending_task, record_run_task
-from tasks.quarantine import quarantine_task
-from tasks.runners import RunnerConfig, annotation_stage
+from tasks.claims import lease_seconds, new_owner
+from tasks.discover import discover_task
+from tasks.ingest_chunk import ChunkBatch, abandon, read_chunk_task, store_chunk_task
+from tasks.ledger import pending_task, record_run_task
+from tasks.runners import Pending, RunnerConfig, annotation_stage
 from tasks.store import StoreReport
 
 
@@ -56,43 +58,41 @@ def ingest_seeds(
         log.info("%s: modified in the last %s s, left for the next run", safe_name(seed.name),
                  settle_seconds)  # fmt: skip
     with writer_lock(settings.warehouse):
-        pending = pending_task(settings.db_path, found)
+        pending = pending_task(settings.db_path, quote(found))
+    # Big task arguments are quote()d: Prefect would otherwise walk every nested object (each
+    # article, each sentence) to track dependencies, which cost more than storing them.
+    queue: deque[tuple[ChunkBatch, Pending]] = deque()  # annotated or being annotated
+    held: dict[int, ChunkBatch] = {}  # claimed, not stored yet: released if the run fails
+
+    def store_oldest() -> None:
+        batch, notes = queue.popleft()
+        stored = store_chunk_task(settings, owner, quote(batch), quote(notes.result()))
+        report.outcomes += stored.outcomes
+        del held[id(batch)]
+
     with annotation_stage(cfg) if pending else nullcontext() as remote:  # no cluster when idle
-        for chunk in chunked(pending, chunk_files):
-            with writer_lock(settings.warehouse):
-                mine = claim_task(settings.db_path, owner, list(chunk), lease, started)
-            if len(mine) < len(chunk):
-                log.info("%d file(s) claimed by another run, left to it", len(chunk) - len(mine))
-            if not mine:
-                continue
-            try:
-                parsed = read_seeds_task(mine)
-                with writer_lock(settings.warehouse):
-                    fresh = new_articles_task(settings.db_path, parsed)
+        try:
+            for chunk in chunked(pending, chunk_files):
+                batch = read_chunk_task(settings, owner, quote(chunk), lease, started)
+                if batch.held_elsewhere:
+                    log.info("%d file(s) claimed by another run, left to it", batch.held_elsewhere)
+                if not batch.claimed:
+                    continue
+                held[id(batch)] = batch
                 if remote is None:
-                    notes = annotate_task(fresh, sentences, algorithm)
-                else:
-                    notes = remote(fresh, sentences, algorithm)
-                with writer_lock(settings.warehouse):
-                    chunk_report = store_claimed_task(settings.db_path, owner, mine, parsed, notes)
-                    # analysts see whole chunks only; throttled so copies stay ~10% of the time
-                    publish_snapshot_task(settings.warehouse, throttle=True)
-            except Exception:
-                with writer_lock(settings.warehouse):  # let another run take these files now
-                    release_seeds(settings.db_path, owner, [s.name for s in mine])
-                raise
-            failed = []
-            for p, outcome in zip(parsed, chunk_report.outcomes, strict=True):
-                log.info("%s", outcome.log_line())
-                if outcome.status == "failed":
-                    quarantine_task(p.seed, outcome.reason or "unknown error", settings.quarantine)
-                    failed.append(p.seed.name)
-            if failed:  # claims kept until quarantined, so no other run reads them meanwhile
-                with writer_lock(settings.warehouse):
-                    release_seeds(settings.db_path, owner, failed)
-            report.outcomes += chunk_report.outcomes
+                    notes = annotate_task(quote(batch.fresh), sentences, algorithm)
+                    queue.append((batch, Pending.ready(batch.fresh, notes)))
+                else:  # workers annotate this chunk while the parent stores the previous one
+                    queue.append((batch, remote(batch.fresh, sentences, algorithm)))
+                while len(queue) > (0 if remote is None else 1):
+                    store_oldest()
+            while queue:
+                store_oldest()
+        except BaseException:
+            abandon(settings, owner, list(held.values()))  # other runs may take them at once
+            raise
     with writer_lock(settings.warehouse):
-        record_run_task(settings.db_path, str(uuid.uuid4()), started, report)
+        record_run_task(settings.db_path, str(uuid.uuid4()), started, quote(report))
         if report.outcomes or current_snapshot(settings.warehouse) is None:  # idle: no copy
             publish_snapshot_task(settings.warehouse)
     summary = report.summary(seen=len(found), seconds=time.perf_counter() - t0)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 
 from newsdigest.models import Annotation, Article
 from tasks.countries import detect_countries
@@ -54,4 +55,4 @@ def annotate_record(record: dict, sentences: int = 3, algorithm: str = "default"
     }
 
 
-annotate_task = task(name="annotate", retries=0)(annotate_articles)
+annotate_task = task(name="annotate", retries=0, cache_policy=NO_CACHE)(annotate_articles)

@@ -15,8 +15,6 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import duckdb
-from prefect import task
-from prefect.cache_policies import NO_CACHE
 
 from newsdigest.models import Annotation
 from newsdigest.warehouse import connect
@@ -149,11 +147,3 @@ def release_seeds(db_path: Path, owner: str, names: list[str]) -> None:
     """Drop claims (files quarantined, or a chunk abandoned by an error)."""
     with connect(db_path) as con:
         release(con, owner, names)
-
-
-claim_task = task(name="claim-files", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)(
-    claim_seeds
-)
-store_claimed_task = task(
-    name="store-files", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE
-)(store_claimed)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 
 from newsdigest.models import Article
 from newsdigest.runlog import logger, safe_name
@@ -142,5 +143,6 @@ def read_seeds(seeds: list[SeedFile]) -> list[ParsedFile]:
     return out
 
 
-discover_task = task(name="discover-seeds", retries=2, retry_delay_seconds=1)(discover)
-read_seeds_task = task(name="read-and-parse", retries=2, retry_delay_seconds=1)(read_seeds)
+discover_task = task(
+    name="discover-seeds", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE
+)(discover)

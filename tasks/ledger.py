@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 from prefect import task
+from prefect.cache_policies import NO_CACHE
 
 from newsdigest.models import Annotation, Article
 from newsdigest.warehouse import connect
@@ -21,18 +23,21 @@ def pending_seeds(db_path: Path, seeds: list[SeedFile]) -> list[SeedFile]:
     return [s for s in seeds if s.name not in skip]
 
 
-def new_articles(db_path: Path, parsed: list[ParsedFile]) -> list[Article]:
+def fresh_articles(con: duckdb.DuckDBPyConnection, parsed: list[ParsedFile]) -> list[Article]:
     """Articles of files not yet in the ledger and not yet stored (these need annotating)."""
-    with connect(db_path) as con:
-        known = known_files(con, [p.sha256 for p in parsed if p.sha256])
-        candidates = {
-            a.article_id: a
-            for p in parsed
-            if p.error is None and p.sha256 not in known
-            for a in p.articles
-        }
-        stored = existing_articles(con, list(candidates))
+    known = known_files(con, [p.sha256 for p in parsed if p.sha256])
+    candidates = {
+        a.article_id: a for p in parsed if p.error is None and p.sha256 not in known
+        for a in p.articles
+    }  # fmt: skip
+    stored = existing_articles(con, list(candidates))
     return [a for aid, a in candidates.items() if aid not in stored]
+
+
+def new_articles(db_path: Path, parsed: list[ParsedFile]) -> list[Article]:
+    """`fresh_articles` on its own connection."""
+    with connect(db_path) as con:
+        return fresh_articles(con, parsed)
 
 
 def store_files(
@@ -55,6 +60,9 @@ def record_run(db_path: Path, run_id: str, started: datetime, report: StoreRepor
         )  # fmt: skip
 
 
-pending_task = task(name="pending-seeds", retries=2, retry_delay_seconds=1)(pending_seeds)
-new_articles_task = task(name="new-articles", retries=2, retry_delay_seconds=1)(new_articles)
-record_run_task = task(name="record-run", retries=2, retry_delay_seconds=1)(record_run)
+pending_task = task(name="pending-seeds", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)(
+    pending_seeds
+)
+record_run_task = task(name="record-run", retries=2, retry_delay_seconds=1, cache_policy=NO_CACHE)(
+    record_run
+)

@@ -6,8 +6,6 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from prefect import task
-
 from tasks.discover import SeedFile
 
 
@@ -61,6 +59,3 @@ def list_quarantined(quarantine_dir: Path) -> list[Quarantined]:
         reason = reason_file.read_text(encoding="utf-8").strip()
         out.append(Quarantined(data.name, data, reason))
     return out
-
-
-quarantine_task = task(name="quarantine", retries=2, retry_delay_seconds=1)(quarantine)

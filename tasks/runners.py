@@ -175,33 +175,58 @@ def _merge(articles: list[Article], parts: list[dict[str, Annotation]]) -> dict[
     return {a.article_id: merged[a.article_id] for a in articles}
 
 
-def annotate_chunks(
+class Pending:
+    """Annotations being computed on workers; `result()` waits and merges them in article order."""
+
+    def __init__(self, articles: list[Article], gather: Callable[[], list[dict]]) -> None:
+        self._articles, self._gather = articles, gather
+
+    @classmethod
+    def ready(cls, articles: list[Article], notes: dict[str, Annotation]) -> Pending:
+        """Annotations already computed (in-process)."""
+        return cls(articles, lambda: [notes])
+
+    def result(self) -> dict[str, Annotation]:
+        """Wait for every piece; annotations keyed by article id, in article order."""
+        return _merge(self._articles, self._gather()) if self._articles else {}
+
+
+def submit_chunks(
     articles: list[Article],
     sentences: int = 3,
     algorithm: str = "default",
     runner: str | None = None,
     workers: int | None = None,
     dask_address: str | None = None,
-) -> dict[str, Annotation]:
-    """Annotations keyed by article id, computed by the chosen runner (same result for each)."""
+) -> Pending:
+    """Start annotating on the chosen runner and return at once (local runs here and now)."""
     cfg = RunnerConfig.from_env(runner, workers, dask_address)
     if not articles:
-        return {}
+        return Pending([], list)
     if cfg.kind == "local":
-        return annotate_chunk(articles, sentences, algorithm)
+        return Pending.ready(articles, annotate_chunk(articles, sentences, algorithm))
     if cfg.kind == "process":
         pool = process_pool(cfg.n_workers)
-        chunks = split_work(articles, cfg.n_workers)
-        futures = [pool.submit(annotate_chunk, c, sentences, algorithm) for c in chunks]
-        return _merge(articles, [f.result() for f in futures])
+        futures = [pool.submit(annotate_chunk, c, sentences, algorithm)
+                   for c in split_work(articles, cfg.n_workers)]  # fmt: skip
+        return Pending(articles, lambda: [f.result() for f in futures])
     client = dask_client(cfg.dask_address, cfg.n_workers)
-    chunks = split_work(articles, cluster_size(client))
-    futures = client.map(annotate_chunk, chunks, sentences=sentences, algorithm=algorithm,
-                         pure=False)  # fmt: skip
-    return _merge(articles, client.gather(futures))
+    futures = client.map(annotate_chunk, split_work(articles, cluster_size(client)),
+                         sentences=sentences, algorithm=algorithm, pure=False)  # fmt: skip
+    return Pending(articles, lambda: client.gather(futures))
 
 
-Annotator = Callable[[list[Article], int, str], dict[str, Annotation]]
+def annotate_chunks(
+    articles: list[Article], sentences: int = 3, algorithm: str = "default", **where: object
+) -> dict[str, Annotation]:
+    """Annotations keyed by article id, computed by the chosen runner (same result for each).
+
+    `where`: `runner`, `workers`, `dask_address`, as for `submit_chunks`.
+    """
+    return submit_chunks(articles, sentences, algorithm, **where).result()  # type: ignore[arg-type]
+
+
+Submitter = Callable[[list[Article], int, str], Pending]
 
 
 @cache
@@ -212,14 +237,6 @@ def _piece_task():  # noqa: ANN202
     return task(name="annotate-chunk", retries=1, cache_policy=NO_CACHE)(annotate_chunk)
 
 
-@cache
-def _chunks_task():  # noqa: ANN202
-    from prefect import task
-    from prefect.cache_policies import NO_CACHE
-
-    return task(name="annotate", cache_policy=NO_CACHE)(annotate_chunks)
-
-
 def _in_flow_run() -> bool:
     from prefect.context import FlowRunContext
 
@@ -227,12 +244,13 @@ def _in_flow_run() -> bool:
 
 
 @contextmanager
-def annotation_stage(cfg: RunnerConfig) -> Iterator[Annotator | None]:
-    """The annotate function for one flow run: None for in-process (the caller's own task).
+def annotation_stage(cfg: RunnerConfig) -> Iterator[Submitter | None]:
+    """How one flow run starts annotating a chunk: None for in-process (the caller's own task).
 
-    Inside a Prefect flow run the Dask runner is prefect-dask's `DaskTaskRunner`, so every
-    chunk is a task run on a Dask worker, visible in the UI; outside one (plain Python,
-    benchmarks) chunks go straight to a `distributed.Client`.
+    Otherwise a function that submits the chunk and returns a `Pending` at once, so the flow
+    reads the next chunk and stores the previous one while workers annotate. Inside a Prefect
+    flow run the Dask runner is prefect-dask's `DaskTaskRunner`, so every piece is a task run on
+    a Dask worker, visible in the UI; the process pool and plain Dask are called directly.
     """
     if cfg.kind == "local":
         yield None
@@ -250,14 +268,13 @@ def annotation_stage(cfg: RunnerConfig) -> Iterator[Annotator | None]:
                                                   "algorithm": algorithm})
                     for c in split_work(articles, parallel)
                 ]  # fmt: skip
-                return _merge(articles, [f.result() for f in futures])
+                return Pending(articles, lambda: [f.result() for f in futures])
 
             yield on_dask
         return
 
-    call = _chunks_task() if _in_flow_run() else annotate_chunks
-
     def direct(articles: list[Article], sentences: int = 3, algorithm: str = "default"):  # noqa: ANN202
-        return call(articles, sentences, algorithm, cfg.kind, cfg.workers, cfg.dask_address)
+        return submit_chunks(articles, sentences, algorithm, cfg.kind, cfg.workers,
+                             cfg.dask_address)  # fmt: skip
 
     yield direct

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
@@ -28,12 +29,24 @@ def plain_ingest(
     saved = {n: getattr(fi, n) for n in dir(fi) if n.endswith("_task")}
     try:
         for name, obj in saved.items():
-            setattr(fi, name, overrides.get(name, getattr(obj, "fn", obj)))
+            setattr(fi, name, _unquoting(overrides.get(name, getattr(obj, "fn", obj))))
         out = fi.ingest_seeds.fn(str(seeds), str(warehouse), chunk_files=chunk_files)
         return out if isinstance(out, dict) else out.result()
     finally:
         for name, obj in saved.items():
             setattr(fi, name, obj)
+
+
+def _unquoting(fn: Callable) -> Callable:
+    """`fn` taking the flow's `quote(x)` arguments as Prefect passes them: as plain `x`."""
+    from prefect.utilities.annotations import quote
+
+    def call(*args: object, **kwargs: object) -> object:
+        args = tuple(a.unquote() if isinstance(a, quote) else a for a in args)
+        kwargs = {k: v.unquote() if isinstance(v, quote) else v for k, v in kwargs.items()}
+        return fn(*args, **kwargs)
+
+    return call
 
 
 def main(argv: list[str]) -> int:
