@@ -25,7 +25,16 @@ from tasks.entity_rules import (
     strip_chunk,
     type_chunk,
 )
-from tasks.entity_tokens import Token, chunks, is_caps_line, split_lines
+from tasks.entity_tokens import (
+    CAPITAL,
+    STARTS_ALPHA,
+    Token,
+    chunks,
+    count,
+    is_caps_line,
+    kind_counts,
+    split_lines,
+)
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
@@ -36,9 +45,13 @@ def extract_entities(text: str) -> list[EntitySpan]:
     if not isinstance(text, str) or not text.strip():
         return []
     lines = split_lines(text)
-    caps = [is_caps_line(toks) or _title_case_headline(toks) for toks in lines]
-    words = [t for toks in lines for t in toks if t.text[:1].isalpha()]
-    if words and sum(t.cap for t in words) < 0.03 * len(words):
+    tallies = [kind_counts(toks) for toks in lines]
+    caps = [
+        is_caps_line(toks, tally) or _title_case_headline(toks, tally)
+        for toks, tally in zip(lines, tallies, strict=True)
+    ]
+    words = sum(count(tally, STARTS_ALPHA) for tally in tallies)
+    if words and sum(count(tally, STARTS_ALPHA | CAPITAL) for tally in tallies) < 0.03 * words:
         caps = [True] * len(lines)  # lower-cased text: gazetteer look-up only
     sports = _sports_kind(lines)
     lower_seen = {
@@ -76,11 +89,12 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
 
 
-def _title_case_headline(toks: list[Token]) -> bool:
+def _title_case_headline(toks: list[Token], tally: Counter[int]) -> bool:
     """`Bank of Japan Raises Rates to Highest Level`: capitalised common words, no name signal."""
-    words = [t for t in toks if t.text[:1].isalpha()]
-    if not 4 <= len(words) <= 25 or sum(t.cap for t in words) < 0.7 * len(words):
+    n = count(tally, STARTS_ALPHA)
+    if not 4 <= n <= 25 or count(tally, STARTS_ALPHA | CAPITAL) < 0.7 * n:
         return False
+    words = [t for t in toks if t.text[:1].isalpha()]
     common = sum(
         t.cap and not t.upper and zipf(t.text) >= 4.0 and place(t.text) is None
         and given_names().get(t.text, 0) < 6
