@@ -142,7 +142,7 @@ def _match_at(
 ) -> tuple[int, tuple[Candidate, ...]] | None:
     """The longest name starting at token i: its length in tokens and raw readings."""
     table, pre = gazetteer(), prefixes()
-    surface, norm = toks.parts[i]
+    surface, norm = toks.surface[i], toks.norm[i]
     if mode == "mixed" and surface.upper() in region_abbreviations():
         found = _abbreviation(text, toks, i)
         if found:
@@ -150,7 +150,7 @@ def _match_at(
     found = None
     key: tuple[str, ...] = ()
     for j in range(i, min(i + MAX_NGRAM, len(toks))):
-        word, word_norm = toks.parts[j]
+        word, word_norm = toks.surface[j], toks.norm[j]
         key = key + (word_norm,)
         if key in table and (mode != "mixed" or _has_capital(word)):
             found = (j - i + 1, table[key])
@@ -167,12 +167,17 @@ def _starts(toks: Tokens, mode: str) -> list[int] | range:
     if mode != "mixed":
         return range(len(toks))
     table, pre, abbr, stems = gazetteer(), prefixes(), region_abbreviations(), _possessive_stems()
+    norms, last = toks.norm, len(toks) - 1
     out = []
     for i in toks.capitalised():
-        surface, norm = toks.parts[i]
+        norm = norms[i]
         key = (norm,)
-        if key in table or key in pre or norm in stems or surface.upper() in abbr:
+        if key in table or norm in stems or toks.surface[i].upper() in abbr:
             out.append(i)
+        elif key in pre and i < last:  # "the": only when "the gambia" or a longer key follows
+            pair = (norm, norms[i + 1])
+            if pair in table or pair in pre:
+                out.append(i)
     return out
 
 
@@ -197,7 +202,7 @@ def find_mentions(
         cands = tuple(c for c in cands if _allowed(c, surface, mode))
         if mode == "mixed" and surface.isupper() and len(surface) <= 4:
             cands = tuple(c for c in cands if c.exact is not None)  # acronyms: only listed ones
-        key = tuple(toks.parts[j][1] for j in range(i, i + n))
+        key = tuple(toks.norm[j] for j in range(i, i + n))
         person = _person_like(text, toks, i, n, cands) if mode == "mixed" else None
         if person and toks.title_case():  # a headline capitalises every word: no name clue
             person = None
@@ -205,7 +210,7 @@ def find_mentions(
             if person == "prev" and person_parts is not None and cands[0].kind == "city":
                 person_parts.add(key)
         elif cands:
-            nxt = toks.parts[i + n][1] if i + n < len(toks) else ""
+            nxt = toks.norm[i + n] if i + n < len(toks) else ""
             start, end = toks[i].start, toks[i + n - 1].end
             out.append(Mention(cands, i, surface, nxt, key, _prev_word(toks, i), start, end))
     return _narrow_by_following_region(text, out)
