@@ -10,8 +10,16 @@ from functools import cache
 import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
-from tasks.country_cues import cue_scores
-from tasks.gazetteer import Candidate, gazetteer, key_tokens, region_abbreviations, word_set
+from tasks.country_cues import CUE_WEIGHT, cue_scores
+from tasks.country_local import us_local_style
+from tasks.gazetteer import (
+    Candidate,
+    gazetteer,
+    key_tokens,
+    place_suffixes,
+    region_abbreviations,
+    word_set,
+)
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
@@ -27,6 +35,13 @@ CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says littl
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
 CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
+# US local-news style (tasks/country_local.py): from STYLE_CONTEXT words on, ambiguous towns read
+# as their US namesakes; from STYLE_NAMESAKE on, a foreign focus resting on one town-like name
+# ("Athens Parks", "Jordan Elementary", "Palestine police") is that US namesake instead.
+STYLE_CONTEXT, STYLE_NAMESAKE, STYLE_NAMESAKE_US = 2, 2, 1
+_NAMESAKE_KINDS = frozenset({"city", "country", "name", "place"})
+_TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "native", "area",
+                      "boy", "girl", "teen", "couple", "family", "native"])  # fmt: skip
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
@@ -141,30 +156,76 @@ def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
     return cand.weight * weight
 
 
+class _Style:
+    """US local-news style of one article, measured only when a rule asks for it."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self._value = text, -1
+
+    @property
+    def value(self) -> int:
+        """Number of US local-news markers, net of British and Canadian ones."""
+        if self._value < 0:
+            self._value = us_local_style(self.text)
+        return self._value
+
+
+def _townlike(mention: Mention) -> bool:
+    """A name used as a town: a city reading, or followed by "Elementary", "police", "man"."""
+    if mention.next_word in _TOWNISH or mention.next_word in place_suffixes():
+        return True
+    return all(c.kind == "city" for c in mention.candidates)
+
+
+def _namesake(
+    focus: str, mentions: list[tuple[Mention, float, int]], resolved: list[Candidate], style: _Style
+) -> bool:
+    """The foreign focus rests on one name, used like a town, with no other place of its own.
+
+    A name with a US reading in the gazetteer ("Athens") needs less US local style than one
+    without ("Palestine", whose Texas town is too small to be listed).
+    """
+    own = [m for (m, _, _), c in zip(mentions, resolved, strict=True) if c.iso2 == focus]
+    has_us = any(c.iso2 == "US" for m in own for c in m.candidates)
+    return (
+        len({m.key for m in own}) == 1
+        and all(c.kind in _NAMESAKE_KINDS for c in resolved if c.iso2 == focus)
+        and any(_townlike(m) for m in own)
+        and style.value >= (STYLE_NAMESAKE_US if has_us else STYLE_NAMESAKE)
+    )
+
+
 def detect_countries(
     text: str, title: str | None = None, dateline: str | None = None
 ) -> CountryResult:
     """Focus country and every country mentioned, strongest first."""
     mentions = _collect(text or "", title)
     datelines = _dateline_candidates(dateline or "")
-    cues = cue_scores(f"{title or ''}\n{text or ''}")
+    full = f"{title or ''}\n{text or ''}"
+    style = _Style(full)
+    cues = cue_scores(full)
     # Unambiguous evidence first: it decides between the readings of ambiguous names.
     context: dict[str, float] = defaultdict(float, {c: v * CUE_CONTEXT for c, v in cues.items()})
     local: dict[str, float] = defaultdict(float)
+    us_contested = False
     for cands, weight in [(m.candidates, w) for m, w, _ in mentions] + [
         (c, DATELINE_WEIGHT) for c in datelines
     ]:
-        if len({c.iso2 for c in cands}) == 1 and cands[0].kind != "none":
+        codes = {c.iso2 for c in cands}
+        if len(codes) == 1 and cands[0].kind != "none":
             context[cands[0].iso2] += weight
             if cands[0].kind in _LOCAL_KINDS:
                 local[cands[0].iso2] += weight
+        us_contested = us_contested or (len(codes) > 1 and "US" in codes)
+    if us_contested and not context["US"] and style.value >= STYLE_CONTEXT:
+        context["US"] = 1.0
     score: dict[str, float] = defaultdict(float)
     count: dict[str, int] = defaultdict(int)
     first: dict[str, int] = {}
     placed: set[str] = set()
     dateline_country = None
-    for mention, weight, order in mentions:
-        cand = _resolve(mention.candidates, context, local)
+    resolved = [_resolve(m.candidates, context, local) for m, _, _ in mentions]
+    for (mention, weight, order), cand in zip(mentions, resolved, strict=True):
         if cand.kind != "none":
             score[cand.iso2] += _mention_weight(mention, cand, weight)
             count[cand.iso2] += 1
@@ -179,7 +240,9 @@ def detect_countries(
         placed.add(cand.iso2)
         dateline_country = cand.iso2
     if not score:  # nothing else to go on: a lone "Inc" or "Plc" is better than no answer
-        cues = cue_scores(f"{title or ''}\n{text or ''}", min_cues=1)
+        cues = cue_scores(full, min_cues=1)
+        if not cues and style.value:
+            cues["US"] = CUE_WEIGHT
     for iso2, cue in cues.items():
         score[iso2] += cue
         first.setdefault(iso2, 10**9)
@@ -187,6 +250,14 @@ def detect_countries(
     ranked = sorted(
         score, key=lambda c: (-round(score[c], 6), c != dateline_country, -count[c], first[c])
     )
+    top = ranked[0] if ranked else None
+    if top not in (None, "US", dateline_country) and _namesake(top, mentions, resolved, style):
+        score["US"] += score.pop(top)
+        count["US"] += count.pop(top)
+        first["US"] = min(first.get("US", 10**9), first[top])
+        placed.discard(top)
+        placed.add("US")
+        ranked = ["US"] + [c for c in ranked if c not in ("US", top)]
     # Mentioned = named places (and the dateline); institutions and style cues only help the focus.
     ranked = ranked[:1] + [c for c in ranked[1:] if c in placed]
     countries = [CountryScore(c, round(score[c], 3), count[c]) for c in ranked]

@@ -1,0 +1,40 @@
+"""How much a text reads like US local news: institutions, offices and style of small-town papers."""
+
+from __future__ import annotations
+
+import re
+
+# Offices, institutions and conventions of US local reporting (general knowledge of the genre).
+_US_LOCAL = re.compile(
+    r"(?=[A-Zacdfhijmprsvz$(\d])(?:\b(?:County (?:Road|Courthouse|Commissioners?|Jail|Sheriff|"
+    r"Attorney|Board)|Funeral Home|City Council|Town Council|Councilman|Councilwoman|"
+    r"council(?:man|woman)|Selectm[ae]n|Alderm[ae]n|Township|Borough Council|Police Chief|"
+    r"police chief|Fire Chief|fire chief|Sheriff(?:'s)?|sheriff's|deputies|Deputy|"
+    r"School District|school district|Board of Education|school board|[Ss]uperintendent|"
+    r"Elementary|Middle School|High School|Junior High|varsity|junior-varsity|sophomore|"
+    r"freshman|valedictorian|homecoming|Little League|Eagle Scout|Boy Scouts|Girl Scouts|"
+    r"4-H|PTA|PTO|VFW|American Legion|Chamber of Commerce|Parks and Recreation|"
+    r"Public Works|Community College|Junior College|State University|Senior Citizens|"
+    r"Main Street|Interstate \d+|I-\d+|Highway \d+|Route \d+|State Route|ZIP|zip code|"
+    r"state Rep|State Rep|state Sen|State Sen|state Senate|state House|Assemblyman|"
+    r"Gov\.|District Judge|District Court|state jail|county jail|felony|misdemeanor|DUI|"
+    r"SWAT|Medicaid|Medicare|Thanksgiving|Memorial Day|Labor Day|Fourth of July|"
+    r"mph|visitation|Visitation|in lieu of flowers|percent|[RD]-[A-Z][a-z]+)\b"
+    r"|\b\d{1,2}(?::\d\d)? [ap]\.m\.|\$\d|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b)"
+)
+# Spellings and institutions of British, Irish, Canadian and Australian papers: a text using
+# them is not US local news, however many councils and schools it names.
+_NOT_US = re.compile(
+    r"\b(?:centre|Centre|colour|neighbour|neighbours|favour|honour|labour|Labour|theatre|"
+    r"defence|programme|licence|travelled|per cent|mould|tonnes|organisation|organise[ds]?|"
+    r"realise[ds]?|recognise[ds]?|metres|kilometres|whilst|pupils?|mum|Cllr|MPs?|MPP|"
+    r"RCMP|OPP|Mounties?|provincial|Garda|gardai|NHS|council tax|GCSEs?|A-levels|"
+    r"Grammar School|Crown|Constable|PC|Scotland Yard|Victoria Cross|Ontario|Quebec|"
+    r"Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
+)
+NOT_US_FACTOR = 2  # one British or Canadian spelling outweighs two US local words
+
+
+def us_local_style(text: str) -> int:
+    """US local-news words minus (twice) British or Canadian markers; 0 at least."""
+    return max(0, len(_US_LOCAL.findall(text)) - NOT_US_FACTOR * len(_NOT_US.findall(text)))
