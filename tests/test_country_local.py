@@ -1,0 +1,55 @@
+"""US local-news style: namesake towns, the no-evidence answer and the British/Canadian veto."""
+
+from __future__ import annotations
+
+from tasks.countries import detect_countries
+from tasks.country_local import us_local_style
+
+
+def focus(text: str, title: str | None = None) -> str | None:
+    return detect_countries(text, title).focus
+
+
+def test_style_counts_local_offices_and_is_cancelled_by_british_spelling():
+    us = "The county commissioners and the Police Chief met at 7 p.m. in the Township hall."
+    assert us_local_style(us) >= 3
+    assert us_local_style("Shares rose 3 pct in Frankfurt on Tuesday.") == 0
+    uk = us + " Parents at the leisure centre said the colour scheme was chosen by pupils."
+    assert us_local_style(uk) < us_local_style(us)
+
+
+def test_a_town_named_like_a_foreign_city_reads_as_us_in_local_news():
+    text = (
+        "Athens residents can drop off old paint at the recycling yard on Saturday. "
+        "The Public Works director said the Sheriff will patrol the lot."
+    )
+    assert focus(text) == "US"
+
+
+def test_a_town_named_like_a_country_reads_as_us_when_used_as_a_town():
+    text = (
+        "A Jordan man was charged with a felony after deputies stopped his truck. "
+        "Jordan police said he was taken to the county jail and released on bond."
+    )
+    assert focus(text) == "US"
+
+
+def test_foreign_news_keeps_its_city_without_local_style():
+    text = "Protesters marched through Athens on Tuesday as lawmakers debated new taxes."
+    assert focus(text) == "GR"
+    text = "Jordan opened its border crossing with Syria, the interior ministry in Amman said."
+    assert focus(text) == "JO"
+
+
+def test_canadian_spelling_keeps_a_canadian_town_from_turning_american():
+    text = (
+        "Windsor residents packed the community centre as the OPP explained the new "
+        "neighbourhood patrols to the town council."
+    )
+    assert focus(text) != "US"
+
+
+def test_local_news_without_any_place_name_answers_us():
+    text = "The superintendent said the school board will vote on the budget at 6 p.m. Monday."
+    assert focus(text) == "US"
+    assert focus("The committee will meet again after the holidays.") is None
