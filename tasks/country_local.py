@@ -1,4 +1,4 @@
-"""How much a text reads like US local news: institutions, offices and style of small-town papers."""
+"""How much a text reads like US local news: offices, institutions and style of small papers."""
 
 from __future__ import annotations
 
