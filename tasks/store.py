@@ -127,6 +127,24 @@ def _article_row(a: Article, sha: str, now: datetime) -> tuple:
     )  # fmt: skip
 
 
+def add_entity_pairs(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Count these newly stored articles' entity pairs into entity_pair_counts (migration 006).
+
+    Call it once per article, in the transaction that inserts the article and its entities:
+    the counts add up, so an article counted twice (or not inserted) would skew them.
+    """
+    if not article_ids:
+        return
+    con.execute(
+        "MERGE INTO entity_pair_counts p USING entity_pair_rows($1) n"
+        " USING (name_a, type_a, name_b, type_b)"
+        " WHEN MATCHED THEN UPDATE SET articles = p.articles + n.articles,"
+        " first_at = least(p.first_at, n.first_at), last_at = greatest(p.last_at, n.last_at)"
+        " WHEN NOT MATCHED THEN INSERT BY NAME",
+        [article_ids],
+    )
+
+
 def _insert_annotations(con: duckdb.DuckDBPyConnection, notes: dict[str, Annotation]) -> None:
     sents, ents, ctry = [], [], []
     for aid, ann in notes.items():
@@ -144,6 +162,7 @@ def _insert_annotations(con: duckdb.DuckDBPyConnection, notes: dict[str, Annotat
     bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
     bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions", "is_focus"],
                 ctry)  # fmt: skip
+    add_entity_pairs(con, list(notes))
 
 
 def store_file(

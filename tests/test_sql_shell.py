@@ -10,6 +10,8 @@ from pathlib import Path
 import pytest
 
 from newsdigest.cli import main
+from newsdigest.config import DB_FILENAME
+from newsdigest.snapshot import publish_snapshot
 from newsdigest.sql_format import render
 from newsdigest.sql_shell import (
     NoSnapshot,
@@ -21,7 +23,9 @@ from newsdigest.sql_shell import (
     open_snapshot,
     run_query,
 )
-from tests.analyst_helpers import add_articles, published_warehouse
+from newsdigest.warehouse import connect
+from tasks.store import add_entity_pairs
+from tests.analyst_helpers import add_articles
 
 ESCAPES = {
     "read_csv": "SELECT * FROM read_csv('/etc/passwd')",
@@ -37,9 +41,19 @@ ESCAPES = {
 }
 
 
+def pairs_warehouse(root: Path, articles: int = 6) -> Path:
+    """The analyst test warehouse, its entity pairs counted as ingest counts them, published."""
+    warehouse = root / "wh"
+    add_articles(warehouse / DB_FILENAME, 0, articles)  # inserts entities, not their pairs
+    with connect(warehouse / DB_FILENAME) as c:
+        add_entity_pairs(c, c.execute("SELECT list(article_id) FROM articles").fetchone()[0])
+    publish_snapshot(warehouse)
+    return warehouse
+
+
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory) -> Path:
-    return published_warehouse(tmp_path_factory.mktemp("sql"), articles=6)
+    return pairs_warehouse(tmp_path_factory.mktemp("sql"), articles=6)
 
 
 @pytest.fixture
@@ -79,6 +93,9 @@ def test_views_answer_the_common_questions(con) -> None:
                            " ORDER BY articles DESC, name_a, name_b").rows  # fmt: skip
     assert pairs[0] == ("Ingrid Solberg", "Nordic Council", 6)
     assert ("Ingrid Solberg", "Oslo", 4) in pairs
+    days = run_query(con, "SELECT first_day, last_day FROM entity_pairs"
+                          " WHERE name_b = 'Oslo' AND name_a = 'Ingrid Solberg'").rows  # fmt: skip
+    assert [(str(f), str(la)) for f, la in days] == [("2026-03-01", "2026-03-02")]
     by_country = run_query(con, "SELECT focus_country, mentions FROM entity_tallies_country"
                                 " WHERE name = 'Ingrid Solberg' ORDER BY 1").rows  # fmt: skip
     assert by_country == [("KE", 4), ("NO", 4), ("SE", 4)]

@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import itertools
+import random
+from datetime import UTC, datetime
+
 import pytest
 
+from newsdigest.models import Annotation, CountryResult, EntityCount, Summary
 from newsdigest.warehouse import connect
+from tasks import store
 from tasks.annotate import annotate_articles
 from tasks.store import store_file
+from tasks.store_batch import store_batch
 from tests.helpers import article, parsed
+
+NOW = datetime(2026, 3, 4, 8, tzinfo=UTC)
 
 
 def _count(con, table: str) -> int:
@@ -62,3 +71,93 @@ def test_error_mid_file_rolls_back_everything() -> None:
         store_file(con, p, notes)
     for table in ("files", "articles", "article_sources", "summary_sentences", "file_names"):
         assert _count(con, table) == 0, table
+
+
+TOP_K = 8  # migration 006: pairs among each article's 8 most-mentioned entities
+POOL = [("Ingrid Solberg", "PER"), ("Nordic Council", "ORG"), ("Oslo", "LOC"), ("Bergen", "LOC"),
+        ("Bergen", "ORG"), ("Lars Berg", "PER"), ("Grain Board", "ORG"), ("Tromso", "LOC"),
+        ("Maja Lind", "PER"), ("Baltic Ports Authority", "ORG"), ("Siri Dahl", "PER"),
+        ("Sweden", "LOC"), ("Odd Hauge", "PER")]  # fmt: skip
+
+
+def _note(seed: int) -> Annotation:
+    """An annotation with invented entity tallies (2-13 entities, counts 1-3: many ties)."""
+    rng = random.Random(seed)
+    picks = rng.sample(POOL, rng.randint(2, len(POOL)))
+    counts = [EntityCount(n, t, rng.randint(1, 3)) for n, t in picks]
+    return Annotation(Summary("default", []), [], counts, CountryResult(None, []))
+
+
+def _expected_pairs(first_seen: dict[str, tuple[Annotation, datetime]]) -> dict[tuple, tuple]:
+    """Pair counts recomputed from scratch: top K by count (ties by name, type), all days."""
+    out: dict[tuple, tuple] = {}
+    for note, when in first_seen.values():
+        top = sorted(note.entity_counts, key=lambda e: (-e.count, e.name, e.type))[:TOP_K]
+        for x, y in itertools.combinations(sorted((e.name, e.type) for e in top), 2):
+            n, first, last = out.get((*x, *y), (0, when, when))
+            out[(*x, *y)] = (n + 1, min(first, when), max(last, when))
+    return out
+
+
+def _pairs(con) -> dict[tuple, tuple]:
+    rows = con.execute("SELECT * FROM entity_pair_counts").fetchall()
+    assert len(rows) == len({r[:4] for r in rows})  # each pair once
+    return {r[:4]: r[4:] for r in rows}
+
+
+def test_entity_pair_counts_equal_a_recomputation_after_several_chunks() -> None:
+    con = connect(":memory:")
+    arts = {t: article(t) for t in ("Ferry strike", "Salmon prices", "Harbour reopens",
+                                    "Court rules", "Grain deal", "Bridge opens")}  # fmt: skip
+    notes = {a.article_id: _note(i) for i, a in enumerate(arts.values())}
+    wide = arts["Court rules"].article_id  # 13 entities, ties at the cut: the bound matters
+    tallies = [EntityCount(n, t, 1 + (i == 3)) for i, (n, t) in enumerate(POOL)]
+    notes[wide] = Annotation(Summary("default", []), [], tallies, CountryResult(None, []))
+    days = [datetime(2026, 3, d, 12, tzinfo=UTC) for d in (1, 2, 3)]
+    a = parsed("a.txt", [arts["Ferry strike"], arts["Salmon prices"]], sha="a" * 64)
+    b = parsed("b.txt", [arts["Harbour reopens"], arts["Ferry strike"]], sha="b" * 64)
+    c = parsed("c.txt", [arts["Court rules"], arts["Court rules"]], sha="c" * 64)
+    d = parsed("d.txt", [arts["Grain deal"], arts["Salmon prices"], arts["Bridge opens"]],
+               sha="d" * 64)  # fmt: skip
+    store_file(con, a, notes, now=days[0])
+    store_batch(con, [b, parsed("a-copy.txt", a.articles, sha="a" * 64), c], notes, now=days[1])
+    store_file(con, a, notes, now=days[2])  # the same bytes again: nothing new
+    store_batch(con, [d], notes, now=days[2])
+    store_batch(con, [d, b], notes, now=days[2])  # all seen: no pair counted twice
+    first_seen = {
+        **{x.article_id: (notes[x.article_id], days[0]) for x in a.articles},
+        **{x.article_id: (notes[x.article_id], days[1]) for x in (arts["Harbour reopens"],
+                                                                  arts["Court rules"])},
+        **{x.article_id: (notes[x.article_id], days[2]) for x in (arts["Grain deal"],
+                                                                  arts["Bridge opens"])},
+    }  # fmt: skip
+    expected = _expected_pairs(first_seen)
+    assert _pairs(con) == expected
+    assert max(n for n, _, _ in expected.values()) > 1 and len(expected) > 40
+    view = con.execute("SELECT name_a, type_a, name_b, type_b, articles, first_day, last_day"
+                       " FROM entity_pairs").fetchall()  # fmt: skip
+    assert {r[:4]: (r[4], r[5], r[6]) for r in view} == {
+        k: (n, f.date(), la.date()) for k, (n, f, la) in expected.items()
+    }
+
+
+@pytest.mark.parametrize("batched", [False, True])
+def test_failure_after_the_pairs_leaves_no_pairs(monkeypatch, batched: bool) -> None:
+    con = connect(":memory:")
+    p = parsed("x.txt", [article("Quiet day in Tromso"), article("Second story", position=1)])
+    notes = {x.article_id: _note(7) for x in p.articles}
+    real = store.add_entity_pairs
+
+    def add_then_fail(con, ids: list[str]) -> None:
+        real(con, ids)
+        assert con.execute("SELECT count(*) FROM entity_pair_counts").fetchone()[0] > 0
+        raise OSError("disk full")
+
+    monkeypatch.setattr(store, "add_entity_pairs", add_then_fail)
+    with pytest.raises(OSError):
+        store_batch(con, [p], notes) if batched else store_file(con, p, notes)
+    for table in ("articles", "entities", "entity_pair_counts"):
+        assert _count(con, table) == 0, table
+    monkeypatch.setattr(store, "add_entity_pairs", real)
+    store_file(con, p, notes, now=NOW)  # the retry counts every pair once
+    assert _pairs(con) == _expected_pairs({k: (n, NOW) for k, n in notes.items()})

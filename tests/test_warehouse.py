@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import shutil
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
 import pytest
 
+from newsdigest.config import MIGRATIONS_DIR
 from newsdigest.warehouse import bulk_insert, connect, migrate, migrations
+from tasks.store import ARTICLE_COLUMNS
 
 
 def test_migrations_apply_once_and_are_recorded(tmp_path: Path) -> None:
@@ -56,3 +60,32 @@ def test_bulk_insert_lists_nulls_and_conflicts() -> None:
         ("Y", 1),
     ]
     assert bulk_insert(con, "entities", ["article_id", "name", "type", "count"], []) == 0
+
+
+def test_migration_006_backfills_pairs_and_keeps_the_view_columns(tmp_path: Path) -> None:
+    old = tmp_path / "mig"
+    old.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("00[1-5]_*.sql")):
+        shutil.copy(path, old / path.name)
+    con = duckdb.connect()
+    migrate(con, old)
+    when = datetime(2026, 5, 1, 10, tzinfo=UTC)
+    arts = [(f"art{i}", "t", None, None, [], None, [], None, "A", "f", i, when + timedelta(days=i))
+            for i in range(3)]  # fmt: skip
+    bulk_insert(con, "articles", ARTICLE_COLUMNS, arts)
+    letters = "ABCDEFGHIJ"  # art1 names ten: A leads, the rest tie and I, J fall past the top 8
+    ents = [("art0", f"Entity {x}", "ORG", 3 - k) for k, x in enumerate("ABC")]
+    ents += [("art1", f"Entity {x}", "PER" if x == "C" else "ORG", 5 if x == "A" else 1)
+             for x in letters]  # fmt: skip
+    ents += [("art2", "Entity A", "ORG", 1), ("art2", "Entity B", "ORG", 1)]
+    bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
+    before = con.execute("SELECT * FROM entity_pairs ORDER BY ALL").fetchall()
+    describe = "SELECT column_name, column_type FROM (DESCRIBE entity_pairs)"
+    columns = con.execute(describe).fetchall()
+    migrate(con)
+    after = con.execute("SELECT * FROM entity_pairs ORDER BY ALL").fetchall()
+    assert con.execute(describe).fetchall() == columns
+    dropped = {"Entity I", "Entity J"}
+    assert after == [r for r in before if not dropped & {r[0], r[2]}]
+    assert ("Entity A", "ORG", "Entity B", "ORG", 3, date(2026, 5, 1), date(2026, 5, 3)) in after
+    assert len(before) - len(after) == 17  # I and J paired with 8 others, and with each other
