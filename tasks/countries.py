@@ -188,7 +188,7 @@ def _namesake(
     own = [m for (m, _, _), c in zip(mentions, resolved, strict=True) if c.iso2 == focus]
     has_us = any(c.iso2 == "US" for m in own for c in m.candidates)
     return (
-        len({m.key for m in own}) == 1
+        len({tuple(t for t in m.key if t != "city") for m in own}) == 1  # "Dublin City" = "Dublin"
         and all(c.kind in _NAMESAKE_KINDS for c in resolved if c.iso2 == focus)
         and any(_townlike(m) for m in own)
         and style.value >= (STYLE_NAMESAKE_US if has_us else STYLE_NAMESAKE)

@@ -116,6 +116,16 @@ def region_abbreviations() -> dict[str, str]:
 
 
 @cache
+def postal_codes() -> dict[str, str]:
+    """Upper-case postal codes of states and provinces ("GA", "ON") -> ISO2."""
+    out = {}
+    for line in _data_lines("postal_codes.txt"):
+        iso2, _, rest = line.partition(":")
+        out.update({code: iso2.strip() for code in rest.split()})
+    return out
+
+
+@cache
 def _city_weight(population: int) -> float:
     """0.3 for a 15k town up to 0.8 for a 15M megacity."""
     return round(min(0.8, 0.3 + 0.17 * math.log10(max(population, 15_000) / 15_000)), 3)

@@ -12,6 +12,7 @@ from tasks.gazetteer import (
     gazetteer,
     lead_words,
     place_suffixes,
+    postal_codes,
     prefixes,
     region_abbreviations,
 )
@@ -21,9 +22,13 @@ __all__ = ["Mention", "Token", "case_mode", "find_mentions", "tokenize"]
 
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
+# Given names that look like a possessive without its apostrophe ("Frances" is not "France's").
+_GIVEN_NAMES = frozenset({"frances"})
 BIG_CITY = 1_000_000
 UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
+_TOWN = frozenset({"city", "place"})
+_TOWN_OR_COUNTRY = frozenset({"city", "place", "country", "name"})
 
 
 @dataclass
@@ -104,20 +109,37 @@ def _prev_word(toks: Tokens, i: int) -> str:
 def _abbreviation(text: str, toks: Tokens, i: int) -> tuple[int, tuple[Candidate, ...]] | None:
     """A state or province abbreviation after a town: "Portland, Ore." or "Kimberley, B.C."."""
     tok = toks[i]
-    if i == 0 or not text.startswith(".", tok.end) or text[toks[i - 1].end : tok.start] != ", ":
+    if i == 0 or text[toks[i - 1].end : tok.start] != ", ":
         return None
-    iso2 = region_abbreviations().get(tok.text.upper())
-    return (1, (Candidate(iso2, "state", 0.7, 5_000_000),)) if iso2 else None
+    # "Ore." (dot cut from the token), "N.H." (dot kept) or a postal code ("GA")
+    if text.startswith(".", tok.end) or tok.text.endswith("."):
+        iso2 = region_abbreviations().get(_abbr_key(tok.text))
+    else:
+        iso2 = postal_codes().get(tok.text)
+    # exact: an all-caps abbreviation is listed, not a stray acronym
+    return (1, (Candidate(iso2, "state", 0.7, 5_000_000, tok.text),)) if iso2 else None
+
+
+def _abbr_key(surface: str) -> str:
+    """Lookup form of a possible region abbreviation: upper case, final dot cut."""
+    return surface.upper().removesuffix(".")
+
+
+def _maybe_abbreviation(surface: str) -> bool:
+    """Listed as a region abbreviation or postal code (the context is checked later)."""
+    return _abbr_key(surface) in region_abbreviations() or surface in postal_codes()
 
 
 def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Mention]:
     """'Kimberley, British Columbia', 'Paris, Texas': the region decides the town's country."""
     for a, b in zip(mentions, mentions[1:], strict=False):
         codes = {c.iso2 for c in b.candidates if c.kind in _REGION_KINDS}
+        # "Jordan, Minn.": a country's namesake town, when a state (not a country) follows
+        kinds = _TOWN_OR_COUNTRY if all(c.kind == "state" for c in b.candidates) else _TOWN
         if (
             len(codes) == 1
             and text[a.end : b.start].strip() == ","
-            and all(c.kind in ("city", "place") for c in a.candidates)
+            and all(c.kind in kinds for c in a.candidates)
         ):
             same = tuple(c for c in a.candidates if c.iso2 in codes)
             # A town too small for the gazetteer still lies in the region named after it.
@@ -132,7 +154,7 @@ def _possessive_stems() -> dict[str, tuple[Candidate, ...]]:
     out = {}
     for key, cands in gazetteer().items():
         kept = tuple(c for c in cands if c.kind in ("country", "place"))
-        if len(key) == 1 and kept:
+        if len(key) == 1 and kept and key[0] + "s" not in _GIVEN_NAMES:
             out[key[0] + "s"] = kept
     return out
 
@@ -143,7 +165,7 @@ def _match_at(
     """The longest name starting at token i: its length in tokens and raw readings."""
     table, pre = gazetteer(), prefixes()
     surface, norm = toks.surface[i], toks.norm[i]
-    if mode == "mixed" and surface.upper() in region_abbreviations():
+    if mode == "mixed" and _maybe_abbreviation(surface):
         found = _abbreviation(text, toks, i)
         if found:
             return found
@@ -166,13 +188,13 @@ def _starts(toks: Tokens, mode: str) -> list[int] | range:
     a name or a longer key, a possessive without apostrophe or a region abbreviation."""
     if mode != "mixed":
         return range(len(toks))
-    table, pre, abbr, stems = gazetteer(), prefixes(), region_abbreviations(), _possessive_stems()
+    table, pre, stems = gazetteer(), prefixes(), _possessive_stems()
     norms, last = toks.norm, len(toks) - 1
     out = []
     for i in toks.capitalised():
         norm = norms[i]
         key = (norm,)
-        if key in table or norm in stems or toks.surface[i].upper() in abbr:
+        if key in table or norm in stems or _maybe_abbreviation(toks.surface[i]):
             out.append(i)
         elif key in pre and i < last:  # "the": only when "the gambia" or a longer key follows
             pair = (norm, norms[i + 1])

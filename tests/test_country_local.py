@@ -53,3 +53,21 @@ def test_local_news_without_any_place_name_answers_us():
     text = "The superintendent said the school board will vote on the budget at 6 p.m. Monday."
     assert focus(text) == "US"
     assert focus("The committee will meet again after the holidays.") is None
+
+
+def test_state_abbreviations_with_inner_dots_and_postal_codes_place_the_town():
+    assert detect_countries("Police in Berlin, N.H. said the road was icy.").codes == ["US"]
+    assert detect_countries("The store in Athens, GA closed early.").codes == ["US"]
+    assert detect_countries("Crowds gathered in London, ON on Sunday.").codes == ["CA"]
+    # a doctor's degree is not Maryland
+    assert focus("Jane Roe, MD flew to Rome for the conference in Italy.") == "IT"
+
+
+def test_a_country_named_town_followed_by_its_state_is_that_town():
+    assert detect_countries("A barn burned near Jordan, Minn. on Friday.").codes == ["US"]
+    assert detect_countries("Talks in Syria, Iraq and Iran went on.").codes == ["SY", "IQ", "IR"]
+
+
+def test_a_given_name_is_not_a_possessive_without_apostrophe():
+    assert focus("For details call Frances at the library desk.") is None
+    assert focus("Syrias border stayed closed.") == "SY"
