@@ -28,11 +28,10 @@ from tasks.entity_rules import (
 from tasks.entity_tokens import (
     CAPITAL,
     STARTS_ALPHA,
-    Token,
+    Chunk,
+    Line,
     chunks,
-    count,
     is_caps_line,
-    kind_counts,
     split_lines,
 )
 
@@ -45,41 +44,35 @@ def extract_entities(text: str) -> list[EntitySpan]:
     if not isinstance(text, str) or not text.strip():
         return []
     lines = split_lines(text)
-    tallies = [kind_counts(toks) for toks in lines]
-    caps = [
-        is_caps_line(toks, tally) or _title_case_headline(toks, tally)
-        for toks, tally in zip(lines, tallies, strict=True)
-    ]
-    words = sum(count(tally, STARTS_ALPHA) for tally in tallies)
-    if words and sum(count(tally, STARTS_ALPHA | CAPITAL) for tally in tallies) < 0.03 * words:
+    caps = [is_caps_line(line) or _title_case_headline(line) for line in lines]
+    words = sum(line.count(STARTS_ALPHA) for line in lines)
+    if words and sum(line.count(STARTS_ALPHA | CAPITAL) for line in lines) < 0.03 * words:
         caps = [True] * len(lines)  # lower-cased text: gazetteer look-up only
     sports = _sports_kind(lines)
-    lower_seen = {
-        t.text
-        for toks, c in zip(lines, caps, strict=True)
-        if not c
-        for t in toks
-        if t.text.islower()
-    }
-    runs = {n: chunks(toks, n) for n, toks in enumerate(lines) if not caps[n]}
+    lower_seen: set[str] = set()
+    for line, c in zip(lines, caps, strict=True):
+        if not c:
+            lower_seen.update(filter(str.islower, line.words))
+    runs = {n: chunks(line, n) for n, line in enumerate(lines) if not caps[n]}
     names = _full_name_surnames(lines, runs)
     mentions: list[Mention] = []
-    for n, toks in enumerate(lines):
+    for n, line in enumerate(lines):
         if caps[n]:
             continue
-        for a, b in _split_at_titles(toks, runs[n]):
-            i, j, had_title = strip_chunk(toks, a, b, lower_seen, names)
+        dateline = _dateline(line)
+        for a, b in _split_at_titles(line, runs[n]):
+            i, j, had_title = strip_chunk(line, a, b, lower_seen, names)
             if i >= j:
                 continue
-            etype, conf, canonical = type_chunk(toks, i, j, had_title, sports, _dateline(toks))
+            etype, conf, canonical = type_chunk(line, i, j, had_title, sports, dateline)
             if etype is not None or conf == UNKNOWN:
                 mentions.append(Mention(n, i, j, etype, conf, canonical))
     known = _propagate(mentions, lines)
-    for n, toks in enumerate(lines):
+    for n, line in enumerate(lines):
         if caps[n]:
-            mentions.extend(_caps_line_mentions(toks, n, known, sports))
+            mentions.extend(_caps_line_mentions(line, n, known, sports))
     mentions = [m for m in mentions if m.type]
-    mentions.sort(key=lambda m: lines[m.line][m.i].start)
+    mentions.sort(key=lambda m: lines[m.line].start(m.i))
     return [_span(text, lines, m) for m in mentions]
 
 
@@ -89,55 +82,55 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
 
 
-def _title_case_headline(toks: list[Token], tally: Counter[int]) -> bool:
+def _title_case_headline(line: Line) -> bool:
     """`Bank of Japan Raises Rates to Highest Level`: capitalised common words, no name signal."""
-    n = count(tally, STARTS_ALPHA)
-    if not 4 <= n <= 25 or count(tally, STARTS_ALPHA | CAPITAL) < 0.7 * n:
+    n = line.count(STARTS_ALPHA)
+    if not 4 <= n <= 25 or line.count(STARTS_ALPHA | CAPITAL) < 0.7 * n:
         return False
-    words = [t for t in toks if t.text[:1].isalpha()]
     common = sum(
-        t.cap and not t.upper and zipf(t.text) >= 4.0 and place(t.text) is None
-        and given_names().get(t.text, 0) < 6
-        for t in words
-    )  # fmt: skip
-    return common >= 3 and common >= 0.3 * len(words)
+        cap and not up and zipf(w) >= 4.0 and place(w) is None and given_names().get(w, 0) < 6
+        for w, cap, up in zip(line.words, line.cap, line.upper, strict=True)
+        if w[:1].isalpha()
+    )
+    return common >= 3 and common >= 0.3 * n
 
 
-def _full_name_surnames(lines: list[list[Token]], runs: dict[int, list]) -> set[str]:
+def _full_name_surnames(lines: list[Line], runs: dict[int, list[Chunk]]) -> set[str]:
     """Last words of `Given Surname` runs: surnames worth keeping wherever they appear."""
     out: set[str] = set()
     for n, line_runs in runs.items():
         for ch in line_runs:
-            if ch.j - ch.i in (2, 3) and given_names().get(lines[n][ch.i].text, 0) >= 3:
-                out.add(lines[n][ch.j - 1].text)
+            if ch.j - ch.i in (2, 3) and given_names().get(lines[n].words[ch.i], 0) >= 3:
+                out.add(lines[n].words[ch.j - 1])
     return out
 
 
 _NOT_SPLIT = PERSON_TITLES | TITLE_MODIFIERS | DEMONYMS | CONNECTORS | {"."}
 
 
-def _split_at_titles(toks: list[Token], runs: list) -> list[tuple[int, int]]:
+def _split_at_titles(line: Line, runs: list[Chunk]) -> list[tuple[int, int]]:
     """`U.S. President Bill Clinton` -> `U.S.` + `President Bill Clinton`: a title inside a run
     starts a new candidate."""
+    words = line.words
     out: list[tuple[int, int]] = []
     for ch in runs:
         start = ch.i
-        has_name = toks[ch.i].text not in _NOT_SPLIT  # the left part holds a real name word
+        has_name = words[ch.i] not in _NOT_SPLIT  # the left part holds a real name word
         for k in range(ch.i + 1, ch.j - 1):
-            if toks[k].text.rstrip(".") in PERSON_TITLES and has_name:
+            if has_name and words[k].rstrip(".") in PERSON_TITLES:
                 out.append((start, k))
                 start, has_name = k, False
-            elif toks[k].text not in _NOT_SPLIT:
+            elif words[k] not in _NOT_SPLIT:
                 has_name = True
         out.append((start, ch.j))
     return out
 
 
-def _sports_kind(lines: list[list[Token]]) -> str:
+def _sports_kind(lines: list[Line]) -> str:
     """'team' or 'individual' for a sports report (CoNLL-style `SOCCER - ...` headline), else ''."""
-    for toks in lines[:2]:
-        first = toks[0].text.lower() if toks else ""
-        head = " ".join(t.text.lower() for t in toks[:2])
+    for line in lines[:2]:
+        first = line.words[0].lower() if line.words else ""
+        head = " ".join(w.lower() for w in line.words[:2])
         if first in TEAM_SPORTS or head in TEAM_SPORTS:
             return "team"
         if first in SPORTS or head in SPORTS:
@@ -145,19 +138,18 @@ def _sports_kind(lines: list[list[Token]]) -> str:
     return ""
 
 
-def _propagate(mentions: list[Mention], lines: list[list[Token]]) -> dict[str, tuple[str, str]]:
+def _propagate(mentions: list[Mention], lines: list[Line]) -> dict[str, tuple[str, str]]:
     """Share types within the article: surnames of full names, repeated names, acronyms."""
     surname: dict[str, str] = {}
     best: dict[str, tuple[int, str]] = {}
     for m in sorted(mentions, key=lambda m: m.i - m.j):  # full names first
-        words = [t.text for t in lines[m.line][m.i : m.j]]
         if m.type == "PER" and (m.j - m.i >= 2 or m.conf == STRONG):
-            surname.setdefault(words[-1], m.canonical)
+            surname.setdefault(lines[m.line].words[m.j - 1], m.canonical)
         key = m.canonical
         if m.type and m.conf > best.get(key, (0, ""))[0]:
             best[key] = (m.conf, m.type or "")
     for m in mentions:
-        word = lines[m.line][m.i].text
+        word = lines[m.line].words[m.i]
         if m.j - m.i == 1 and word in surname and (m.conf < STRONG or m.type == "PER"):
             m.type, m.conf, m.canonical = "PER", max(m.conf, MEDIUM), surname[word]
             continue
@@ -167,61 +159,64 @@ def _propagate(mentions: list[Mention], lines: list[list[Token]]) -> dict[str, t
     _acronyms(mentions, lines)
     known: dict[str, tuple[str, str]] = {}
     for m in mentions:
-        text = " ".join(t.text for t in lines[m.line][m.i : m.j]).lower()
+        text = " ".join(lines[m.line].words[m.i : m.j]).lower()
         known.setdefault(text, (m.type or "", m.canonical))
     for word, full in surname.items():
         known.setdefault(word.lower(), ("PER", full))
     return known
 
 
-def _acronyms(mentions: list[Mention], lines: list[list[Token]]) -> None:
+def _acronyms(mentions: list[Mention], lines: list[Line]) -> None:
     """`Libyan National Army ( LNA )`: the acronym takes the full name as canonical and type."""
     expand: dict[str, tuple[str, str]] = {}
     for a, b in zip(mentions, mentions[1:], strict=False):
-        toks = lines[a.line]
+        line = lines[a.line]
         if (
             a.line == b.line
             and b.j - b.i == 1
             and b.i == a.j + 1
-            and toks[a.j].text == "("
-            and toks[b.i].upper
+            and line.words[a.j] == "("
+            and line.upper[b.i]
             and a.type in ("ORG", "LOC")
         ):
-            initials = "".join(t.text[0] for t in toks[a.i : a.j] if t.text[0].isupper())
-            if initials == toks[b.i].text:
-                expand[toks[b.i].text] = (a.type, a.canonical)
+            initials = "".join(w[0] for w in line.words[a.i : a.j] if w[0].isupper())
+            if initials == line.words[b.i]:
+                expand[line.words[b.i]] = (a.type, a.canonical)
     for m in mentions:
-        word = lines[m.line][m.i].text
+        word = lines[m.line].words[m.i]
         if m.j - m.i == 1 and word in expand:
             m.type, m.canonical = expand[word]
 
 
 def _caps_line_mentions(
-    toks: list[Token], n: int, known: dict[str, tuple[str, str]], sports: str
+    line: Line, n: int, known: dict[str, tuple[str, str]], sports: str
 ) -> list[Mention]:
     """ALL-CAPS (or lower-cased) line: names already seen in the article, then gazetteer places."""
     out: list[Mention] = []
-    dateline = _dateline(toks)
+    dateline = _dateline(line)
+    words = line.words
+    size_max = len(words)
+    usable = [w[:1].isalpha() or w in (".", "&") for w in words]
     i = 0
-    while i < len(toks):
+    while i < size_max:
         found = None
-        for size in range(min(_MAX_GAZ_WORDS, len(toks) - i), 0, -1):
-            span = toks[i : i + size]
-            if not all(t.text[:1].isalpha() or t.text in (".", "&") for t in span):
-                continue
-            key = " ".join(t.text for t in span).lower()
+        top = 0  # candidates are the longest runs of usable words starting at i
+        while top < _MAX_GAZ_WORDS and i + top < size_max and usable[i + top]:
+            top += 1
+        for size in range(top, 0, -1):
+            key = " ".join(words[i : i + size]).lower()
             hit = known.get(key)
             if hit and hit[0] and not dateline:
                 found = Mention(n, i, i + size, hit[0], MEDIUM, hit[1])
                 break
-            after = toks[i + size].text.title() if i + size < len(toks) else ""
+            after = words[i + size].title() if i + size < size_max else ""
             if after in MISC_SUFFIXES:
                 continue
             entry = place(key)
             if entry and size == 1 and len(key) <= 3 and entry[1] != "country":
                 entry = None  # "BA", "ANC": acronyms, not towns
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
-                nxt = toks[i + size].text if i + size < len(toks) else ""
+                nxt = words[i + size] if i + size < size_max else ""
                 team = nxt[:1].isdigit() or nxt in ("AT", "at", "v", "V")
                 etype = (
                     "ORG" if sports and entry[1] != "country" and team and not dateline else "LOC"
@@ -236,9 +231,10 @@ def _caps_line_mentions(
     return out
 
 
-def _dateline(toks: list[Token]) -> bool:
+def _dateline(line: Line) -> bool:
     """`LONDON 1996-08-30` or `MILWAUKEE , Wisconsin 1996-08-31`: a place line ending in a date."""
-    return len(toks) <= 8 and bool(toks) and bool(_DATE_ONLY.match(toks[-1].text))
+    words = line.words
+    return len(words) <= 8 and bool(words) and bool(_DATE_ONLY.match(words[-1]))
 
 
 def _rare_or_big(word: str, population: int) -> bool:
@@ -247,9 +243,9 @@ def _rare_or_big(word: str, population: int) -> bool:
     return z < 4.3 or (population >= 500_000 and z < 5.5)
 
 
-def _span(text: str, lines: list[list[Token]], m: Mention) -> EntitySpan:
+def _span(text: str, lines: list[Line], m: Mention) -> EntitySpan:
     """The EntitySpan for a mention (offsets from its first and last token)."""
-    start, end = lines[m.line][m.i].start, lines[m.line][m.j - 1].end
+    start, end = lines[m.line].start(m.i), lines[m.line].end(m.j - 1)
     if m.type == "ORG":
         m.canonical = ORG_ALIASES.get(m.canonical, m.canonical)
     return EntitySpan(

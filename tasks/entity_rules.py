@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from tasks.entity_cues import (
     CALENDAR,
@@ -22,7 +22,7 @@ from tasks.entity_cues import (
     words_of,
 )
 from tasks.entity_lexicon import given_names, place, surnames, zipf
-from tasks.entity_tokens import Token
+from tasks.entity_tokens import Line
 
 # Words that qualify a title ("Foreign Minister", "Prime Minister"): stripped with it.
 TITLE_MODIFIERS = words_of(
@@ -61,6 +61,7 @@ def _stop_words() -> frozenset[str]:
     return frozenset(get_stop_words("english"))
 
 
+@lru_cache(maxsize=1 << 16)
 def is_common_word(word: str) -> bool:
     """A frequent English word (sentence-initial capitals of it are not names)."""
     low = word.lower()
@@ -79,16 +80,17 @@ def is_common_word(word: str) -> bool:
 
 
 def strip_chunk(
-    toks: list[Token], i: int, j: int, lower_seen: set[str], names: set[str]
+    line: Line, i: int, j: int, lower_seen: set[str], names: set[str]
 ) -> tuple[int, int, bool]:
     """Drop sentence-initial common words, titles and demonyms; returns (i, j, had_title).
 
     `names` are surnames of full names in the article: "Brown" stays even at a sentence start.
     """
+    words, cap = line.words, line.cap
     had_title = False
-    while i < j and toks[i].sent_start and not toks[i].upper:
-        word = toks[i].text
-        if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(toks, i, j):
+    while i < j and line.sent_start(i) and not line.upper[i]:
+        word = words[i]
+        if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(words, i, j):
             break
         if word in ORG_HEADS and j - i >= 2:
             break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
@@ -98,52 +100,45 @@ def strip_chunk(
             break
     k = i
     last_cut = i
-    while k < j - 1 and (
-        toks[k].text.rstrip(".") in PERSON_TITLES
-        or toks[k].text in TITLE_MODIFIERS
-        or toks[k].text in DEMONYMS
-        or toks[k].text == "."
-    ):
-        if toks[k].text.rstrip(".") in PERSON_TITLES or toks[k].text in DEMONYMS:
+    while k < j - 1:
+        title = words[k].rstrip(".") in PERSON_TITLES
+        if title or words[k] in DEMONYMS:
             last_cut = k + 1
-            had_title = had_title or toks[k].text.rstrip(".") in PERSON_TITLES
+            had_title = had_title or title
+        elif words[k] not in TITLE_MODIFIERS and words[k] != ".":
+            break
         k += 1
-    rest = [t.text for t in toks[last_cut:j]]
-    whole_place = place(" ".join(t.text for t in toks[i:j])) is not None
     if last_cut == i:
         had_title = False
-    if last_cut > i and not whole_place and rest[-1] not in ORG_SUFFIXES:
+    elif words[j - 1] not in ORG_SUFFIXES and place(" ".join(words[i:j])) is None:
         i = last_cut
-    while i < j and (toks[i].text in ("of", "de", "&", "and", ".") or not toks[i].cap):
+    while i < j and (words[i] in ("of", "de", "&", "and", ".") or not cap[i]):
         i += 1
-    if j - i > 1 and toks[i].text.endswith(_ADJECTIVE_ENDINGS):
+    if j - i > 1 and words[i].endswith(_ADJECTIVE_ENDINGS):
         i += 1  # "Tripoli-based Government of National Unity"
-    while i < j and toks[i].text in CALENDAR and j - i > 1:
+    while i < j and words[i] in CALENDAR and j - i > 1:
         i += 1
-    while j > i + 1 and toks[j - 1].text in CALENDAR:
+    while j > i + 1 and words[j - 1] in CALENDAR:
         j -= 1
-    while j > i and not toks[j - 1].cap and toks[j - 1].text != ".":
+    while j > i and not cap[j - 1] and words[j - 1] != ".":
         j -= 1
     return i, j, had_title
 
 
-def _starts_place(toks: list[Token], i: int, j: int) -> bool:
+def _starts_place(words: list[str], i: int, j: int) -> bool:
     """True when the run starting at i begins with a multi-word place ("New Zealand")."""
-    for size in (2, 3):
-        if i + size <= j and place(" ".join(t.text for t in toks[i : i + size])):
-            return True
-    return False
+    return any(i + size <= j and place(" ".join(words[i : i + size])) for size in (2, 3))
 
 
 def type_chunk(
-    toks: list[Token], i: int, j: int, had_title: bool, sports: str, dateline: bool = False
+    line: Line, i: int, j: int, had_title: bool, sports: str, dateline: bool = False
 ) -> tuple[str | None, int, str]:
     """(type, confidence, canonical) for tokens [i, j) of a line; type None = not an entity."""
-    words = [t.text for t in toks[i:j]]
+    words = line.words[i:j]
     name = " ".join(words)
     n = len(words)
-    prev = _previous_word(toks, i)
-    nxt = toks[j].text if j < len(toks) else ""
+    prev = _previous_word(line.words, i)
+    nxt = line.words[j] if j < len(line.words) else ""
     if n == 1 and (words[0] in NOT_ENTITY or words[0] in DEMONYMS):
         return None, STRONG, name
     if words[-1] in DEMONYMS and n <= 2:
@@ -156,14 +151,14 @@ def type_chunk(
         return "ORG", STRONG, name
     if n == 1 and words[0].rstrip(".") in PERSON_TITLES:
         return None, STRONG, name
-    if had_title and (n > 1 or place(name) is None or place(name)[1] != "country"):
+    entry = place(name)
+    if had_title and (n > 1 or entry is None or entry[1] != "country"):
         return "PER", STRONG, name
     if "&" in words:
         return "ORG", STRONG, name
-    entry = place(name)
-    if entry is not None and n == 1 and toks[i].upper and len(name) <= 4 and entry[1] != "country":
+    if entry is not None and n == 1 and line.upper[i] and len(name) <= 4 and entry[1] != "country":
         entry = None  # "BA", "ANC": an acronym, not the town of Ba
-    if any(c.isdigit() for c in name) and entry is None and words[-1] not in ORG_SUFFIXES:
+    if entry is None and any(map(str.isdigit, name)) and words[-1] not in ORG_SUFFIXES:
         return None, WEAK, name  # "Airbus A321", "Trofej Beograd 96": products, events
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
@@ -176,7 +171,7 @@ def type_chunk(
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER:
         return "PER", STRONG, name
     if words[-1] in ORG_SUFFIXES or words[-1].rstrip(".") in ORG_SUFFIXES:
-        if n == 1 and not toks[i].upper and not sports:
+        if n == 1 and not line.upper[i] and not sports:
             return None, WEAK, name  # "Police", "Industry" alone: a common noun
         return "ORG", STRONG, name
     if "of" in words or "for" in words:
@@ -191,7 +186,7 @@ def type_chunk(
         return "PER", STRONG, name
     if n >= 2:
         return _type_multi(words, name, sports)
-    return _type_single(toks[i], prev, nxt, sports)
+    return _type_single(line, i, prev, nxt, sports)
 
 
 def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, int, str]:
@@ -215,10 +210,12 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
     return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
 
 
-def _type_single(tok: Token, prev: str, nxt: str, sports: str) -> tuple[str | None, int, str]:
-    """Type a lone capitalised word with no gazetteer entry from its shape and context."""
-    word = tok.text
-    if tok.upper and 2 <= len(word) <= 6:
+def _type_single(
+    line: Line, i: int, prev: str, nxt: str, sports: str
+) -> tuple[str | None, int, str]:
+    """Type a lone capitalised word (token i) with no gazetteer entry from its shape and context."""
+    word = line.words[i]
+    if line.upper[i] and 2 <= len(word) <= 6:
         return "ORG", MEDIUM, word
     if prev.lower() in _LOC_PREVIOUS:
         return "LOC", WEAK, word
@@ -230,7 +227,7 @@ def _type_single(tok: Token, prev: str, nxt: str, sports: str) -> tuple[str | No
         return "PER", WEAK, word
     if given_names().get(word, 0) >= 6:
         return "PER", WEAK, word
-    if sports and tok.sent_start and zipf(word) >= 3.3 and given_names().get(word, 0) < 3:
+    if sports and line.sent_start(i) and zipf(word) >= 3.3 and given_names().get(word, 0) < 3:
         return None, WEAK, word  # "Extras", "Bowling": table labels, not clubs
     if sports:
         return "ORG", WEAK, word
@@ -246,9 +243,9 @@ def _team(prev: str, nxt: str) -> bool:
     return prev[:1].isdigit() or nxt[:1].isdigit() or prev in _TEAM_WORDS or nxt in _TEAM_WORDS
 
 
-def _previous_word(toks: list[Token], i: int) -> str:
+def _previous_word(words: list[str], i: int) -> str:
     """The token before position i, skipping a title's full stop."""
     k = i - 1
-    if k >= 0 and toks[k].text == "." and k > 0:
+    if k >= 0 and words[k] == "." and k > 0:
         k -= 1
-    return toks[k].text if k >= 0 else ""
+    return words[k] if k >= 0 else ""

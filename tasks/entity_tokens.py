@@ -25,21 +25,49 @@ _BOUNDARY = words_of(". ! ? : ; \" `` '' - -- ( [ ' \u201c \u2018 \u2014 \u2013 
 _PREFIXED = re.compile(r"^(?:al|el|ul|ad|ash|as|ar|bin|ibn|abu|d|l|de|van|von|mc|o)['\u2019-][A-Z]")
 
 
-# Token.kind bits, tallied per line (`kind_counts`) so the line-level tests need no word loops.
+# Line.kinds bits, tallied per line (`Line.count`) so the line-level tests need no word loops.
 HAS_ALPHA, STARTS_ALPHA, CAPITAL, NO_CASE_SIGNAL = 1, 2, 4, 8
+_GROUP = re.Match.group
 
 
 @dataclass(slots=True)
-class Token:
-    """One token: text and character offsets, plus shape flags."""
+class Line:
+    """One tokenised line as parallel per-token lists; offsets come from the regex matches.
 
-    text: str
-    start: int
-    end: int
-    cap: bool  # starts with an upper-case letter (or al-X style prefix): may be part of a name
-    upper: bool  # all letters upper case, at least two letters
-    sent_start: bool
-    kind: int  # shape bits: HAS_ALPHA, STARTS_ALPHA, CAPITAL, NO_CASE_SIGNAL
+    Columns instead of one object per token: most tokens are never looked at one by one, and
+    building them all was most of the extraction time.
+    """
+
+    words: list[str]
+    cap: list[bool]  # starts with an upper-case letter (or al-X style prefix): may be a name
+    upper: list[bool]  # all letters upper case, at least two letters
+    kinds: list[int]  # shape bits: HAS_ALPHA, STARTS_ALPHA, CAPITAL, NO_CASE_SIGNAL
+    ends_sentence: list[bool | None]  # boundary state after the token (None: unchanged)
+    matches: list[re.Match[str]]
+    tally: Counter[int]
+
+    def start(self, k: int) -> int:
+        """Character offset of token k in the whole text."""
+        return self.matches[k].start()
+
+    def end(self, k: int) -> int:
+        """Character offset just after token k."""
+        return self.matches[k].end()
+
+    def sent_start(self, k: int) -> bool:
+        """Token k is capitalised and no word has come since the line or sentence began."""
+        if not self.cap[k]:
+            return False
+        k -= 1
+        while k >= 0:  # usually one step: the previous token is a word or a full stop
+            if self.ends_sentence[k] is not None:
+                return bool(self.ends_sentence[k])
+            k -= 1
+        return True
+
+    def count(self, bits: int) -> int:
+        """Tokens whose kind has all of `bits`."""
+        return sum(n for kind, n in self.tally.items() if kind & bits == bits)
 
 
 @dataclass(slots=True)
@@ -51,17 +79,13 @@ class Chunk:
     j: int
 
 
-def tokenize_line(text: str, start: int, end: int) -> list[Token]:
-    """Tokens of `text[start:end]` (one line), offsets into `text`; marks sentence starts."""
-    toks: list[Token] = []
-    boundary = True
-    for m in _TOKEN.finditer(text, start, end):
-        word = m.group()
-        cap, upper, ends_sentence, kind = _shape(word)
-        toks.append(Token(word, m.start(), m.end(), cap, upper, boundary and cap, kind))
-        if ends_sentence is not None:
-            boundary = ends_sentence
-    return toks
+def tokenize_line(text: str, start: int, end: int) -> Line:
+    """Tokens of `text[start:end]` (one line); offsets are into `text`."""
+    matches = list(_TOKEN.finditer(text, start, end))
+    words = list(map(_GROUP, matches))
+    columns = zip(*map(_shape, words), strict=True) if words else iter([(), (), (), ()])
+    cap, upper, ends_sentence, kinds = map(list, columns)
+    return Line(words, cap, upper, kinds, ends_sentence, matches, Counter(kinds))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -82,57 +106,51 @@ def _shape(word: str) -> tuple[bool, bool, bool | None, int]:
     return cap, upper, False if first.isalnum() else None, kind
 
 
-def split_lines(text: str) -> list[list[Token]]:
+def split_lines(text: str) -> list[Line]:
     """Tokenised non-empty lines of the text."""
     return [tokenize_line(text, *m.span()) for m in _LINE.finditer(text)]
 
 
-def kind_counts(toks: list[Token]) -> Counter[int]:
-    """How many tokens of the line have each kind (bit combination)."""
-    return Counter([t.kind for t in toks])
-
-
-def count(tally: Counter[int], bits: int) -> int:
-    """Tokens whose kind has all of `bits`."""
-    return sum(n for kind, n in tally.items() if kind & bits == bits)
-
-
-def is_caps_line(toks: list[Token], tally: Counter[int]) -> bool:
+def is_caps_line(line: Line) -> bool:
     """True for an ALL-CAPS headline or table line (case carries no name signal there)."""
-    words = count(tally, HAS_ALPHA)
+    words = line.count(HAS_ALPHA)
     if words < 2:
-        return words == 1 and any(t.upper and len(t.text) > 4 for t in toks if t.kind & HAS_ALPHA)
-    return count(tally, HAS_ALPHA | NO_CASE_SIGNAL) >= 0.8 * words
+        return words == 1 and any(
+            up and len(w) > 4 and kind & HAS_ALPHA
+            for w, up, kind in zip(line.words, line.upper, line.kinds, strict=True)
+        )
+    return line.count(HAS_ALPHA | NO_CASE_SIGNAL) >= 0.8 * words
 
 
-def chunks(toks: list[Token], line: int) -> list[Chunk]:
+def chunks(line: Line, n: int) -> list[Chunk]:
     """Maximal runs of capitalised tokens, joined over connectors like `of`, `de`, `&`.
 
     A capitalised token is never boundary punctuation, so `cap` alone marks a name word.
     """
     out: list[Chunk] = []
-    n = len(toks)
+    words, cap = line.words, line.cap
+    size = len(words)
     end = 0
-    for i in [k for k, t in enumerate(toks) if t.cap]:
+    for i in [k for k, c in enumerate(cap) if c]:
         if i < end:
             continue
         j = i + 1
-        while j < n:
-            if toks[j].cap and not toks[j].sent_start:
+        while j < size:
+            if cap[j] and not line.sent_start(j):
                 j += 1
-            elif toks[j].text in CONNECTORS and j + 1 < n and toks[j + 1].cap:
-                if toks[j].text in ("of", "for") and toks[j - 1].text not in OF_HEADS:
+            elif words[j] in CONNECTORS and j + 1 < size and cap[j + 1]:
+                if words[j] in ("of", "for") and words[j - 1] not in OF_HEADS:
                     break  # "Mike Powell of Acme Bank": two names, not one
                 j += 2
             elif (
-                toks[j].text in CONNECTORS
-                and j + 2 < n
-                and toks[j + 1].text in CONNECTORS
-                and toks[j + 2].cap
+                words[j] in CONNECTORS
+                and j + 2 < size
+                and words[j + 1] in CONNECTORS
+                and cap[j + 2]
             ):
                 j += 3
             else:
                 break
-        out.append(Chunk(line, i, j))
+        out.append(Chunk(n, i, j))
         end = j
     return out
