@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT))
 
 from newsdigest.iterutil import chunked  # noqa: E402
 
-CHUNK_FILES = 50  # the flow's default chunk
+CHUNK_FILES = 100  # the flow's default chunk
 
 
 def warm_up() -> float:

@@ -38,7 +38,7 @@ def ingest_seeds(
     warehouse: str | None = None,
     sentences: int = 3,
     algorithm: str = "default",
-    chunk_files: int = 50,
+    chunk_files: int = 100,
     settle_seconds: float = 0.0,
     runner: str | None = None,
     workers: int | None = None,
