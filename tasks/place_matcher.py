@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from itertools import product
 
 from tasks.gazetteer import (
     MAX_NGRAM,
@@ -127,7 +128,17 @@ def _abbr_key(surface: str) -> str:
 
 def _maybe_abbreviation(surface: str) -> bool:
     """Listed as a region abbreviation or postal code (the context is checked later)."""
-    return _abbr_key(surface) in region_abbreviations() or surface in postal_codes()
+    return surface in _abbreviation_surfaces()
+
+
+@cache
+def _abbreviation_surfaces() -> frozenset[str]:
+    """Every spelling `_abbreviation` may accept: any casing, with or without the final dot."""
+    out = set(postal_codes())
+    for key in region_abbreviations():
+        for cased in product(*({ch.lower(), ch.upper()} for ch in key)):
+            out.update(("".join(cased), "".join(cased) + "."))
+    return frozenset(out)
 
 
 def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Mention]:
