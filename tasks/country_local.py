@@ -26,7 +26,8 @@ _US_LOCAL = re.compile(
 # them is not US local news, however many councils and schools it names.
 _NOT_US = re.compile(
     r"(?=[A-Zcdfghklmnoprtw])\b(?:centre|Centre|colour|neighbour|neighbours|favour|honour|"
-    r"labour|Labour|theatre|defence|programme|licence|travelled|per cent|mould|tonnes|organisation|organise[ds]?|"
+    r"labour|Labour|theatre|defence|programme|licence|travelled|per cent|mould|tonnes|"
+    r"organisation|organise[ds]?|"
     r"realise[ds]?|recognise[ds]?|metres|kilometres|whilst|pupils?|mum|Cllr|MPs?|MPP|"
     r"RCMP|OPP|Mounties?|provincial|Garda|gardai|NHS|council tax|GCSEs?|A-levels|"
     r"Grammar School|Crown|Constable|PC|Scotland Yard|Victoria Cross|Ontario|Quebec|"
