@@ -71,3 +71,9 @@ def test_a_country_named_town_followed_by_its_state_is_that_town():
 def test_a_given_name_is_not_a_possessive_without_apostrophe():
     assert focus("For details call Frances at the library desk.") is None
     assert focus("Syrias border stayed closed.") == "SY"
+
+
+def test_metro_is_a_word_and_a_language_class_says_little_about_the_place():
+    assert detect_countries("Rain is expected across Metro Vancouver tonight.").codes == ["CA"]
+    result = detect_countries("Her English class met in Norfolk, Va. on Monday.")
+    assert result.focus == "US" and all(c.score <= 0.5 for c in result.countries[1:])
