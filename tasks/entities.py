@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from operator import attrgetter
 
 from newsdigest.models import EntityCount, EntitySpan
 from tasks.entity_cues import (
@@ -26,8 +27,8 @@ from tasks.entity_rules import (
     type_chunk,
 )
 from tasks.entity_tokens import (
-    CAPITAL,
-    STARTS_ALPHA,
+    CAP_WORD,
+    WORD,
     Chunk,
     Line,
     chunks,
@@ -45,8 +46,8 @@ def extract_entities(text: str) -> list[EntitySpan]:
         return []
     lines = split_lines(text)
     caps = [is_caps_line(line) or _title_case_headline(line) for line in lines]
-    words = sum(line.count(STARTS_ALPHA) for line in lines)
-    if words and sum(line.count(STARTS_ALPHA | CAPITAL) for line in lines) < 0.03 * words:
+    words = sum(line.tally[WORD] for line in lines)
+    if words and sum(line.tally[CAP_WORD] for line in lines) < 0.03 * words:
         caps = [True] * len(lines)  # lower-cased text: gazetteer look-up only
     sports = _sports_kind(lines)
     lower_seen: set[str] = set()
@@ -72,7 +73,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
         if caps[n]:
             mentions.extend(_caps_line_mentions(line, n, known, sports))
     mentions = [m for m in mentions if m.type]
-    mentions.sort(key=lambda m: lines[m.line].start(m.i))
+    mentions.sort(key=attrgetter("line", "i"))  # text order: mentions never overlap
     return [_span(text, lines, m) for m in mentions]
 
 
@@ -84,8 +85,8 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
 
 def _title_case_headline(line: Line) -> bool:
     """`Bank of Japan Raises Rates to Highest Level`: capitalised common words, no name signal."""
-    n = line.count(STARTS_ALPHA)
-    if not 4 <= n <= 25 or line.count(STARTS_ALPHA | CAPITAL) < 0.7 * n:
+    n = line.tally[WORD]
+    if not 4 <= n <= 25 or line.tally[CAP_WORD] < 0.7 * n:
         return False
     common = sum(
         cap and not up and zipf(w) >= 4.0 and place(w) is None and given_names().get(w, 0) < 6

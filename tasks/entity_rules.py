@@ -90,14 +90,13 @@ def strip_chunk(
     had_title = False
     while i < j and line.sent_start(i) and not line.upper[i]:
         word = words[i]
+        if not (is_common_word(word) or word.lower() in lower_seen and place(word) is None):
+            break
         if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(words, i, j):
             break
         if word in ORG_HEADS and j - i >= 2:
             break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
-        if is_common_word(word) or word.lower() in lower_seen and place(word) is None:
-            i += 1
-        else:
-            break
+        i += 1
     k = i
     last_cut = i
     while k < j - 1:

@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import compress, count
 
 from tasks.entity_cues import CONNECTORS, OF_HEADS, words_of
 
@@ -25,8 +26,10 @@ _BOUNDARY = words_of(". ! ? : ; \" `` '' - -- ( [ ' \u201c \u2018 \u2014 \u2013 
 _PREFIXED = re.compile(r"^(?:al|el|ul|ad|ash|as|ar|bin|ibn|abu|d|l|de|van|von|mc|o)['\u2019-][A-Z]")
 
 
-# Line.kinds bits, tallied per line (`Line.count`) so the line-level tests need no word loops.
-HAS_ALPHA, STARTS_ALPHA, CAPITAL, NO_CASE_SIGNAL = 1, 2, 4, 8
+# Token kind bits, counted once per line (`Line.tally`) so the line-level tests need no word loops:
+# has a letter; has a letter but no lower-case name signal; starts with a letter; and capitalised.
+LETTERED, SHOUTED, WORD, CAP_WORD = 1, 2, 4, 8
+_BITS = (LETTERED, SHOUTED, WORD, CAP_WORD)
 _GROUP = re.Match.group
 
 
@@ -41,10 +44,10 @@ class Line:
     words: list[str]
     cap: list[bool]  # starts with an upper-case letter (or al-X style prefix): may be a name
     upper: list[bool]  # all letters upper case, at least two letters
-    kinds: list[int]  # shape bits: HAS_ALPHA, STARTS_ALPHA, CAPITAL, NO_CASE_SIGNAL
+    kinds: list[int]  # kind bits
     ends_sentence: list[bool | None]  # boundary state after the token (None: unchanged)
     matches: list[re.Match[str]]
-    tally: Counter[int]
+    tally: dict[int, int]  # kind bit -> number of tokens with it
 
     def start(self, k: int) -> int:
         """Character offset of token k in the whole text."""
@@ -65,10 +68,6 @@ class Line:
             k -= 1
         return True
 
-    def count(self, bits: int) -> int:
-        """Tokens whose kind has all of `bits`."""
-        return sum(n for kind, n in self.tally.items() if kind & bits == bits)
-
 
 @dataclass(slots=True)
 class Chunk:
@@ -85,7 +84,12 @@ def tokenize_line(text: str, start: int, end: int) -> Line:
     words = list(map(_GROUP, matches))
     columns = zip(*map(_shape, words), strict=True) if words else iter([(), (), (), ()])
     cap, upper, ends_sentence, kinds = map(list, columns)
-    return Line(words, cap, upper, kinds, ends_sentence, matches, Counter(kinds))
+    tally = dict.fromkeys(_BITS, 0)
+    for kind, n in Counter(kinds).items():
+        for bit in _BITS:
+            if kind & bit:
+                tally[bit] += n
+    return Line(words, cap, upper, kinds, ends_sentence, matches, tally)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -96,10 +100,10 @@ def _shape(word: str) -> tuple[bool, bool, bool | None, int]:
     letters = [c for c in word if c.isalpha()]
     upper = len(letters) >= 2 and all(c.isupper() for c in letters)
     kind = (
-        HAS_ALPHA * bool(letters)
-        | STARTS_ALPHA * first.isalpha()
-        | CAPITAL * cap
-        | NO_CASE_SIGNAL * (upper or not cap and not word.islower())
+        LETTERED * bool(letters)
+        | SHOUTED * (bool(letters) and (upper or not cap and not word.islower()))
+        | WORD * first.isalpha()
+        | CAP_WORD * (first.isalpha() and cap)
     )
     if word in _BOUNDARY:
         return cap, upper, True, kind
@@ -113,13 +117,13 @@ def split_lines(text: str) -> list[Line]:
 
 def is_caps_line(line: Line) -> bool:
     """True for an ALL-CAPS headline or table line (case carries no name signal there)."""
-    words = line.count(HAS_ALPHA)
+    words = line.tally[LETTERED]
     if words < 2:
         return words == 1 and any(
-            up and len(w) > 4 and kind & HAS_ALPHA
+            up and len(w) > 4 and kind & LETTERED
             for w, up, kind in zip(line.words, line.upper, line.kinds, strict=True)
         )
-    return line.count(HAS_ALPHA | NO_CASE_SIGNAL) >= 0.8 * words
+    return line.tally[SHOUTED] >= 0.8 * words
 
 
 def chunks(line: Line, n: int) -> list[Chunk]:
@@ -131,7 +135,7 @@ def chunks(line: Line, n: int) -> list[Chunk]:
     words, cap = line.words, line.cap
     size = len(words)
     end = 0
-    for i in [k for k, c in enumerate(cap) if c]:
+    for i in compress(count(), cap):  # capitalised positions
         if i < end:
             continue
         j = i + 1
