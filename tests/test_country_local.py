@@ -77,3 +77,9 @@ def test_metro_is_a_word_and_a_language_class_says_little_about_the_place():
     assert detect_countries("Rain is expected across Metro Vancouver tonight.").codes == ["CA"]
     result = detect_countries("Her English class met in Norfolk, Va. on Monday.")
     assert result.focus == "US" and all(c.score <= 0.5 for c in result.countries[1:])
+
+
+def test_first_names_and_university_are_not_towns():
+    text = "A student from Lancaster won the prize at the University of Law in Yorkshire."
+    assert focus(text) == "GB"
+    assert focus("Mary and Donna thanked Linda for the flowers.") is None
