@@ -107,20 +107,27 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def cmd_files(args: argparse.Namespace) -> int:
-    """List the files ledger (or only failures, with quarantine paths)."""
-    from newsdigest.warehouse import connect
+    """List the files ledger (or only failures, with quarantine paths) from the snapshot."""
+    from newsdigest.snapshot import read_snapshot_info
+    from newsdigest.sql_shell import NoSnapshot, open_snapshot
     from tasks.quarantine import list_quarantined
 
     s = settings_from(args)
-    if s.db_path.exists():
-        where = "WHERE status = 'failed'" if args.failed else ""
-        with connect(s.db_path) as con:
+    where = "WHERE status = 'failed'" if args.failed else ""
+    try:  # the analyst snapshot, like `newsdigest sql`: never waits on or blocks a running ingest
+        with open_snapshot(s.warehouse, threads=1) as con:
+            info = read_snapshot_info(con)
             rows = con.execute(
                 f"SELECT name, status, articles, error, last_seen FROM files {where} ORDER BY name"
             ).fetchall()
-        for name, status, n, error, seen in rows:
-            detail = error if status == "failed" else f"{n} articles"
-            print(f"{status:7} {name!r:60} {detail}  (last seen {seen:%Y-%m-%d %H:%M})")
+    except NoSnapshot as exc:
+        rows, info = [], None
+        print(f"no ledger to list: {exc}", file=sys.stderr)
+    if info is not None:
+        print(f"# ledger as of the snapshot published {info.published_at}")
+    for name, status, n, error, seen in rows:
+        detail = error if status == "failed" else f"{n} articles"
+        print(f"{status:7} {name!r:60} {detail}  (last seen {seen:%Y-%m-%d %H:%M})")
     if args.failed:
         for q in list_quarantined(s.quarantine):
             print(f"quarantined {q.path}  reason: {q.reason}")

@@ -65,3 +65,36 @@ def test_annotate_writes_one_record_per_input(tmp_path: Path) -> None:
 def test_digest_without_warehouse_is_a_clear_error(tmp_path: Path, capsys) -> None:
     assert main(["digest", "--warehouse", str(tmp_path / "none")]) == 2
     assert "run `newsdigest ingest` first" in capsys.readouterr().err
+
+
+def test_files_reads_the_snapshot_while_a_writer_holds_the_live_file(
+    fixtures: Path, tmp_path: Path, capsys
+) -> None:
+    import shutil
+
+    from tests.reliability.ingest_driver import plain_ingest
+    from tests.reliability.memo import annotate_memo
+
+    seeds, wh = tmp_path / "seeds", tmp_path / "wh"
+    seeds.mkdir()
+    shutil.copy(fixtures / "mixed.txt", seeds / "mixed.txt")
+    (seeds / "broken.txt").write_bytes(b"\xff\xfe\xfd not utf8 \x81")
+    plain_ingest(seeds, wh, annotate_task=annotate_memo)
+    capsys.readouterr()
+    holder = subprocess.Popen(  # another process (an ingest) holding the live warehouse open
+        [sys.executable, "-c", "import duckdb, sys, time; c = duckdb.connect(sys.argv[1]);"
+         " print('READY', flush=True); time.sleep(120)", str(wh / "news.duckdb")],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "READY"
+        assert main(["files", "--seeds", str(seeds), "--warehouse", str(wh)]) == 0
+        listed = capsys.readouterr().out
+        assert main(["files", "--failed", "--seeds", str(seeds), "--warehouse", str(wh)]) == 0
+        failed = capsys.readouterr().out
+    finally:
+        holder.kill()
+        holder.wait()
+    assert "'mixed.txt'" in listed and "'broken.txt'" in listed and "snapshot" in listed
+    assert "'broken.txt'" in failed and "'mixed.txt'" not in failed
+    assert "quarantined" in failed
