@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import random
 from datetime import UTC, datetime
@@ -88,11 +89,16 @@ def _note(seed: int) -> Annotation:
     return Annotation(Summary("default", []), [], counts, CountryResult(None, []))
 
 
+def _draw(aid: str, e: EntityCount) -> tuple:
+    """Rank key: most mentions first, ties in a fixed per-article pseudo-random order."""
+    return (-e.count, hashlib.md5(f"{aid}{e.type}{e.name}".encode()).hexdigest())
+
+
 def _expected_pairs(first_seen: dict[str, tuple[Annotation, datetime]]) -> dict[tuple, tuple]:
-    """Pair counts recomputed from scratch: top K by count (ties by name, type), all days."""
+    """Pair counts recomputed from scratch: each stored article's top K entities, all days."""
     out: dict[tuple, tuple] = {}
-    for note, when in first_seen.values():
-        top = sorted(note.entity_counts, key=lambda e: (-e.count, e.name, e.type))[:TOP_K]
+    for aid, (note, when) in first_seen.items():
+        top = sorted(note.entity_counts, key=lambda e: _draw(aid, e))[:TOP_K]
         for x, y in itertools.combinations(sorted((e.name, e.type) for e in top), 2):
             n, first, last = out.get((*x, *y), (0, when, when))
             out[(*x, *y)] = (n + 1, min(first, when), max(last, when))
@@ -113,6 +119,8 @@ def test_entity_pair_counts_equal_a_recomputation_after_several_chunks() -> None
     wide = arts["Court rules"].article_id  # 13 entities, ties at the cut: the bound matters
     tallies = [EntityCount(n, t, 1 + (i == 3)) for i, (n, t) in enumerate(POOL)]
     notes[wide] = Annotation(Summary("default", []), [], tallies, CountryResult(None, []))
+    by_name = sorted(tallies, key=lambda e: (-e.count, e.name, e.type))[:TOP_K]
+    assert by_name != sorted(tallies, key=lambda e: _draw(wide, e))[:TOP_K]  # the draw matters
     days = [datetime(2026, 3, d, 12, tzinfo=UTC) for d in (1, 2, 3)]
     a = parsed("a.txt", [arts["Ferry strike"], arts["Salmon prices"]], sha="a" * 64)
     b = parsed("b.txt", [arts["Harbour reopens"], arts["Ferry strike"]], sha="b" * 64)
