@@ -37,11 +37,12 @@ ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, no
 CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
 # US local-news style (tasks/country_local.py): from STYLE_CONTEXT words on, ambiguous towns read
 # as their US namesakes; from STYLE_NAMESAKE on, a foreign focus resting on one town-like name
-# ("Athens Parks", "Jordan Elementary", "Palestine police") is that US namesake instead.
+# ("Athens Parks", "Jordan Elementary", "Palestine police") is that US namesake instead
+# (STYLE_NAMESAKE_US when the gazetteer itself lists a US town of that name).
 STYLE_CONTEXT, STYLE_NAMESAKE, STYLE_NAMESAKE_US = 2, 2, 1
 _NAMESAKE_KINDS = frozenset({"city", "country", "name", "place"})
 _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "native", "area",
-                      "boy", "girl", "teen", "couple", "family", "native"])  # fmt: skip
+                      "boy", "girl", "teen", "couple", "family"])  # fmt: skip
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
@@ -160,6 +161,7 @@ class _Style:
     """US local-news style of one article, measured only when a rule asks for it."""
 
     def __init__(self, text: str) -> None:
+        """Remember the text; nothing is scanned yet."""
         self.text, self._value = text, -1
 
     @property
