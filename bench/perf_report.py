@@ -89,6 +89,10 @@ def ratio_rows(res: dict) -> list[Ratio]:
         t = med(sz[str(b)]["plain"]) / med(sz[str(a)]["plain"])
         rows.append(Ratio(f"time(N={b:,}) / time(N={a:,}), ingest 1 worker (linear: {k:g})",
                           t, 10.5 * k / 10, True))  # fmt: skip
+        if all("cpu_s" in r for r in sz[str(b)]["plain"] + sz[str(a)]["plain"]):
+            t = med(sz[str(b)]["plain"], "cpu_s") / med(sz[str(a)]["plain"], "cpu_s")
+            rows.append(Ratio(f"CPU time(N={b:,}) / CPU time(N={a:,}), ingest 1 worker", t,
+                              10.5 * k / 10, True, "load-independent"))  # fmt: skip
         m = med(sz[str(b)]["plain"], "rss_mb") / med(sz[str(a)]["plain"], "rss_mb")
         rows.append(Ratio(f"peak RSS(N={b:,}) / RSS(N={a:,}), ingest", m, 1.3, True))
         if "flow" in sz[str(b)] and "flow" in sz[str(a)]:
