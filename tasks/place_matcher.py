@@ -199,13 +199,13 @@ def _starts(toks: Tokens, mode: str) -> list[int] | range:
     a name or a longer key, a possessive without apostrophe or a region abbreviation."""
     if mode != "mixed":
         return range(len(toks))
-    table, pre, stems = gazetteer(), prefixes(), _possessive_stems()
+    table, pre, stems, abbr = gazetteer(), prefixes(), _possessive_stems(), _abbreviation_surfaces()
     norms, last = toks.norm, len(toks) - 1
     out = []
     for i in toks.capitalised():
         norm = norms[i]
         key = (norm,)
-        if key in table or norm in stems or _maybe_abbreviation(toks.surface[i]):
+        if key in table or norm in stems or toks.surface[i] in abbr:
             out.append(i)
         elif key in pre and i < last:  # "the": only when "the gambia" or a longer key follows
             pair = (norm, norms[i + 1])
