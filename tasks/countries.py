@@ -40,6 +40,7 @@ CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguou
 # ("Athens Parks", "Jordan Elementary", "Palestine police") is that US namesake instead
 # (STYLE_NAMESAKE_US when the gazetteer itself lists a US town of that name).
 STYLE_CONTEXT, STYLE_NAMESAKE, STYLE_NAMESAKE_US = 2, 2, 1
+STYLE_ANY_USE = 4  # from here the name need not look like a town ("Pamela Smith of Lebanon")
 _NAMESAKE_KINDS = frozenset({"city", "country", "name", "place"})
 _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "native", "area",
                       "boy", "girl", "teen", "couple", "family"])  # fmt: skip
@@ -192,7 +193,7 @@ def _namesake(
     return (
         len({tuple(t for t in m.key if t != "city") for m in own}) == 1  # "Dublin City" = "Dublin"
         and all(c.kind in _NAMESAKE_KINDS for c in resolved if c.iso2 == focus)
-        and any(_townlike(m) for m in own)
+        and (any(_townlike(m) for m in own) or style.value >= STYLE_ANY_USE)
         and style.value >= (STYLE_NAMESAKE_US if has_us else STYLE_NAMESAKE)
     )
 

@@ -83,3 +83,12 @@ def test_first_names_and_university_are_not_towns():
     text = "A student from Lancaster won the prize at the University of Law in Yorkshire."
     assert focus(text) == "GB"
     assert focus("Mary and Donna thanked Linda for the flowers.") is None
+
+
+def test_in_strongly_local_text_a_lone_foreign_name_is_the_namesake_town():
+    text = (
+        "Visitation will be held at the Funeral Home from 6 to 8 p.m. Friday. "
+        "Surviving are a son, Mark, of Lebanon, and a daughter; services at 11 a.m. Saturday."
+    )
+    assert focus(text) == "US"
+    assert focus("A son, Mark, lives in Lebanon with his family.") == "LB"
