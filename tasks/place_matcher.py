@@ -25,6 +25,7 @@ __all__ = ["Mention", "Token", "case_mode", "find_mentions", "tokenize"]
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 # Given names that look like a possessive without its apostrophe ("Frances" is not "France's").
 _GIVEN_NAMES = frozenset({"frances"})
+_ERAS = frozenset({"b.c.", "b.c"})
 BIG_CITY = 1_000_000
 UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
@@ -231,6 +232,8 @@ def find_mentions(
             continue
         n, cands = found
         free = i + n
+        if toks.norm[i] in _ERAS and i and toks.norm[i - 1].isdigit():
+            continue  # "300 B.C." is a year, not British Columbia
         surface = text[toks[i].start : toks[i + n - 1].end]
         cands = tuple(c for c in cands if _allowed(c, surface, mode))
         if mode == "mixed" and surface.isupper() and len(surface) <= 4:
