@@ -162,7 +162,7 @@ def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Ment
 
 @cache
 def _possessive_stems() -> dict[str, tuple[Candidate, ...]]:
-    """ "syrias" -> the country and place readings of "syria" (an apostrophe lost by the source)."""
+    """Possessives whose apostrophe was lost ("syrias") -> the country or place readings."""
     out = {}
     for key, cands in gazetteer().items():
         kept = tuple(c for c in cands if c.kind in ("country", "place"))
