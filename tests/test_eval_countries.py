@@ -49,3 +49,12 @@ def test_run_prints_table(shared, capsys):
     assert ev.run(parser.parse_args(["--limit", "30"])) == 0
     out = capsys.readouterr().out
     assert "| reuters21578 | system |" in out and "| reuters21578 | cliff |" in out
+
+
+def test_split_halves_is_deterministic_and_leaves_other_sources():
+    items = [{**ITEMS[0], "source": "lgl", "id": f"lgl-{i}"} for i in range(40)] + ITEMS[:1]
+    first, again = ev.split_halves(items), ev.split_halves(items)
+    assert [i["source"] for i in first] == [i["source"] for i in again]
+    halves = {i["source"] for i in first[:40]}
+    assert halves == {"lgl/tune", "lgl/check"} and first[40]["source"] == "toy"
+    assert items[0]["source"] == "lgl"  # the input is not modified
