@@ -95,5 +95,5 @@ def test_in_strongly_local_text_a_lone_foreign_name_is_the_namesake_town():
 
 
 def test_bc_is_british_columbia_except_after_a_year():
-    assert detect_countries("Heavy snow closed roads across coastal B.C. on Monday.").codes == ["CA"]
-    assert "CA" not in detect_countries("The temple in Egypt was built in 300 B.C. by a king.").codes
+    assert detect_countries("Heavy snow closed roads in coastal B.C. on Monday.").codes == ["CA"]
+    assert "CA" not in detect_countries("The temple in Egypt was built in 300 B.C.").codes
