@@ -63,6 +63,10 @@ def ratio_rows(res: dict) -> list[Ratio]:
             rows.append(Ratio(f"2-worker speedup of the flow, N={n}",
                               rr(lambda g: g("flow") / g("flow2")), 1.7, False,
                               "runner=process, tasks/runners.py"))  # fmt: skip
+    if all("rerun_s" in r for r in s["plain"]):
+        rows.append(Ratio(f"incremental rerun without Prefect / first run, N={n}",
+                          rr(lambda g: g("plain", "rerun_s") / g("plain")), 0.02, True,
+                          "the same steps; no per-run Prefect costs"))  # fmt: skip
     rows.append(Ratio(f"ingest without Prefect (1 worker) / floor, N={n}",
                       rr(lambda g: g("plain") / g("floor")), 1.5, True))  # fmt: skip
     if all("cpu_s" in r for r in s["plain"] + s["floor"]):
