@@ -46,7 +46,8 @@ _MOJIBAKE_RE = re.compile("|".join(re.escape(k) for k in sorted(_MOJIBAKE, key=l
 _REMOVE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]"
 )
-_LINE_BREAKS = str.maketrans({"\r": "\n", "\u0085": "\n", "\u2028": "\n", "\u2029": "\n"})
+# A regex, not str.translate: a dict-table translate costs ~1 ms per seed file in CPython.
+_LINE_BREAKS = re.compile("[\r\u0085\u2028\u2029]")
 
 
 def _binary_reason(data: bytes) -> str | None:
@@ -101,7 +102,7 @@ def decode_bytes(data: bytes) -> str:
 
 def normalize_text(text: str) -> str:
     """NFC, LF line ends, invisibles and controls removed, NBSP as space, no trailing blanks."""
-    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS)
+    text = _LINE_BREAKS.sub("\n", text.replace("\r\n", "\n"))
     text = _REMOVE.sub("", text).replace("\u00a0", " ")
     text = unicodedata.normalize("NFC", text)
     # str.rstrip per line, not a `\s+$` regex, which is quadratic on long runs of spaces.
