@@ -38,6 +38,7 @@ _ORG_NEXT = words_of(
     "shares stock spokesman spokeswoman officials executives unit subsidiary shareholders chairman"
 )
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
+_NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
 
 
@@ -138,17 +139,14 @@ def type_chunk(
     n = len(words)
     prev = _previous_word(line.words, i)
     nxt = line.words[j] if j < len(line.words) else ""
-    if n == 1 and (words[0] in NOT_ENTITY or words[0] in DEMONYMS):
-        return None, STRONG, name
-    if words[-1] in DEMONYMS and n <= 2:
-        return None, STRONG, name
-    if n == 1 and len(words[0]) == 1:
-        return None, STRONG, name
-    if words[-1] in MISC_SUFFIXES and n >= 2:
-        return None, STRONG, name
-    if n == 1 and words[0] in KNOWN_ORGS:
-        return "ORG", STRONG, name
-    if n == 1 and words[0].rstrip(".") in PERSON_TITLES:
+    if n == 1:
+        if name in _NEVER_ALONE or len(name) == 1:
+            return None, STRONG, name
+        if name in KNOWN_ORGS:
+            return "ORG", STRONG, name
+        if name.rstrip(".") in PERSON_TITLES:
+            return None, STRONG, name
+    elif n == 2 and words[-1] in DEMONYMS or words[-1] in MISC_SUFFIXES:
         return None, STRONG, name
     entry = place(name)
     if had_title and (n > 1 or entry is None or entry[1] != "country"):
