@@ -56,7 +56,8 @@ def _summaries(rec: Record) -> object:
 
 def _entities(rec: Record) -> object:
     title, text, _ = rec
-    return [(e.text, e.type, e.start, e.end) for e in extract_entities(f"{title or ''}\n\n{text}")]
+    spans = extract_entities(f"{title or ''}\n\n{text}")
+    return [(e.text, e.type, e.start, e.end, e.canonical) for e in spans]
 
 
 def _countries(rec: Record) -> object:
