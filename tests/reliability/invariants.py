@@ -43,12 +43,23 @@ def check(db_path: Path, files: dict[str, bytes]) -> list[str]:
         ).fetchone()[0]
         if n:
             problems.append(f"{n} article_sources row(s) without a files row")
+        for table, key in _CHILD_KEYS.items():  # 008 dropped their keys: the writer keeps them
+            n = con.execute(f"SELECT count(*) - count(DISTINCT ({key})) FROM {table}").fetchone()[0]
+            if n:
+                problems.append(f"{n} duplicate {table} row(s) by ({key})")
         n = con.execute("SELECT count(*) FROM articles a WHERE NOT EXISTS "
                         "(SELECT 1 FROM summary_sentences s WHERE s.article_id = a.article_id)"
                         ).fetchone()[0]  # fmt: skip
         if n:
             problems.append(f"{n} article(s) without summary sentences")
     return problems
+
+
+_CHILD_KEYS = {
+    "summary_sentences": "article_id, algorithm, sentence_index",
+    "entities": "article_id, name, type",
+    "article_countries": "article_id, iso2",
+}
 
 
 def complete(db_path: Path, files: dict[str, bytes], article_ids: set[str]) -> list[str]:
