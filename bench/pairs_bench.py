@@ -1,14 +1,16 @@
-"""`entity_pairs` and the other README example queries at 10k and 100k articles (issue #8).
+"""The README example queries and the ingest aggregates at 10k and 100k articles (issue #8).
 
 Run: `.venv/bin/python bench/pairs_bench.py [--articles 10000 100000] [--repeat 5]`; prints one
 JSON line per size. For each size it builds a warehouse of synthetic rows in SQL (no NLP:
 Zipf-like entity names, 12-28 entities per article with counts 1-10 skewed low, one to three
-countries, ten sentences) at migration 005, then applies the pending migrations (006 backfills
-`entity_pair_counts`), publishes the snapshot and times every example query of
-warehouse/README.md as `newsdigest sql` runs it (median of `repeat`). "before" runs the same
-queries with `entity_pairs` replaced by the 003 view's self-join; sizes are of the checkpointed
-live file before and after 006. The ingest cost is `add_entity_pairs` on a chunk of 500 new
-articles (ms per article). `--copy-of DB` measures a copy of an existing warehouse at 005.
+countries, ten sentences; 1,000 articles a day, one a minute) at migration 005, applies 006
+("before": the MERGE-maintained pair table) and then 007 ("after": keyed upserts and the
+aggregates behind the tally views and `article_summaries`). At each stage it publishes the
+snapshot and times every example query of warehouse/README.md as `newsdigest sql` runs it
+(median of `repeat`, one analyst thread), and measures ingest on a copy: `rounds` chunks of 500
+new articles whose annotations are stored as `_insert_annotations` stores them (006: the
+inserts plus its MERGE), in ms per article, and the CHECKPOINT after each chunk (ms). Sizes are
+of the checkpointed file. `--copy-of DB` starts from a copy of an existing warehouse at 005.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from unittest import mock
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -29,19 +32,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 import duckdb  # noqa: E402
 from perf_steps import example_queries  # noqa: E402
 
+from newsdigest import models as m  # noqa: E402
+from newsdigest import snapshot  # noqa: E402
 from newsdigest.config import MIGRATIONS_DIR  # noqa: E402
-from newsdigest.snapshot import publish_snapshot  # noqa: E402
 from newsdigest.sql_shell import open_snapshot, run_query  # noqa: E402
-from newsdigest.warehouse import connect, migrate  # noqa: E402
-from tasks.store import add_entity_pairs  # noqa: E402
+from newsdigest.warehouse import bulk_insert, migrate  # noqa: E402
+from tasks.store import _insert_annotations  # noqa: E402
 
-OLD_PAIRS = """(SELECT x.name AS name_a, x.type AS type_a, y.name AS name_b, y.type AS type_b,
-       count(*) AS articles, min(CAST(a.ingested_at AS DATE)) AS first_day,
-       max(CAST(a.ingested_at AS DATE)) AS last_day
-FROM entities x
-JOIN entities y ON y.article_id = x.article_id AND (x.name, x.type) < (y.name, y.type)
-JOIN articles a ON a.article_id = x.article_id
-GROUP BY ALL) AS entity_pairs"""  # the 003 view, inlined as DuckDB inlines a view
 AID = "left(md5('a' || i), 32)"  # article i's id
 NAMES = 200_000  # distinct entity names; index k is drawn with P ~ 1/(k + 20): the top name
 # is in ~10% of articles, as a country or a head of state might be
@@ -77,63 +74,139 @@ _ROWS = {
 }
 
 
-def insert_synthetic(con: duckdb.DuckDBPyConnection, lo: int, hi: int) -> None:
-    """Insert articles lo..hi-1 (1,000 arrive per day) with all their child rows."""
-    fill = {"aid": AID, "names": NAMES,
+def _fill(lo: int, hi: int) -> dict:
+    return {"aid": AID, "names": NAMES,
             "t": "TIMESTAMPTZ '2026-01-01 00:00:00+00' + to_minutes((i // 1000) * 1440 + i % 1000)",
             "lo": lo, "hi": hi}  # fmt: skip
+
+
+def insert_synthetic(con: duckdb.DuckDBPyConnection, lo: int, hi: int) -> None:
+    """Insert articles lo..hi-1 (1,000 arrive per day) with all their child rows."""
     for sql in _ROWS.values():
-        con.execute(sql.format(**fill))
+        con.execute(sql.format(**_fill(lo, hi)))
+
+
+def migrations_upto(tmp: Path, last: int) -> Path:
+    """A folder with the migrations numbered up to `last`."""
+    folder = tmp / f"migrations_{last:03d}"
+    folder.mkdir(exist_ok=True)
+    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
+        if int(path.name[:3]) <= last:
+            shutil.copy(path, folder / path.name)
+    return folder
 
 
 def build_at_005(db: Path, articles: int) -> None:
-    """A warehouse at migration 005 (the old view) holding `articles` synthetic articles."""
-    old = db.parent / "migrations_005"
-    old.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("00[1-5]_*.sql")):
-        shutil.copy(path, old / path.name)
+    """A warehouse at migration 005 holding `articles` synthetic articles."""
     with duckdb.connect(str(db)) as con:
-        migrate(con, old)
+        migrate(con, migrations_upto(db.parent.parent, 5))
         con.execute("BEGIN TRANSACTION")
         insert_synthetic(con, 0, articles)
         con.execute("COMMIT")
         con.execute("CHECKPOINT")
 
 
-def time_queries(warehouse: Path, repeat: int, old_view: bool) -> dict[str, float]:
-    """Median seconds of each README example on the published snapshot."""
+def time_queries(warehouse: Path, repeat: int) -> dict[str, float]:
+    """Median ms of each README example on the published snapshot."""
+    # publish_snapshot opens the live file with warehouse.connect, which would apply 007 too
+    with mock.patch.object(snapshot, "connect", lambda p: duckdb.connect(str(p))):
+        snapshot.publish_snapshot(warehouse)
     times = {}
     with open_snapshot(warehouse) as con:
         for q in example_queries():
-            sql = q.replace("FROM entity_pairs", "FROM " + OLD_PAIRS) if old_view else q
             runs = []
             for _ in range(repeat):
                 t0 = time.perf_counter()
-                run_query(con, sql, 60)
+                run_query(con, q, 60)
                 runs.append(time.perf_counter() - t0)
             times[" ".join(q.split())[:60]] = round(statistics.median(runs) * 1000, 1)
     return times
 
 
-def ingest_cost(db: Path, articles: int, chunk: int = 500, rounds: int = 3) -> float:
-    """Median ms per article of add_entity_pairs on a chunk of new articles, as ingest runs it."""
+def synthetic_notes(lo: int, hi: int) -> dict[str, m.Annotation]:
+    """Annotations of synthetic articles lo..hi-1, the same rows insert_synthetic writes."""
+    with duckdb.connect() as scratch:
+        migrate(scratch, migrations_upto(Path(tempfile.mkdtemp(prefix="pairs-notes-")), 5))
+        insert_synthetic(scratch, lo, hi)
+        notes: dict[str, m.Annotation] = {}
+        for (aid,) in scratch.execute("SELECT article_id FROM articles").fetchall():
+            notes[aid] = m.Annotation(m.Summary("default", []), [], [], m.CountryResult(None, []))
+        for aid, k, text, score, sel in scratch.execute(
+            "SELECT article_id, sentence_index, text, score, selected FROM summary_sentences"
+        ).fetchall():
+            notes[aid].summary.sentences.append(m.SentenceScore(k, text, score, sel))
+        for aid, name, kind, count in scratch.execute("SELECT * FROM entities").fetchall():
+            notes[aid].entity_counts.append(m.EntityCount(name, kind, count))
+        for aid, iso2, score, mentions, focus in scratch.execute(
+            "SELECT * FROM article_countries"
+        ).fetchall():
+            notes[aid].countries.countries.append(m.CountryScore(iso2, score, mentions))
+            if focus:
+                notes[aid].countries.focus = iso2
+    return notes
+
+
+def _insert_annotations_006(con: duckdb.DuckDBPyConnection, notes: dict[str, m.Annotation]) -> None:
+    """The 006 ingest: child rows, then a MERGE of the chunk's pairs into the whole table."""
+    with_counts = [(a, e) for a, n in notes.items() for e in n.entity_counts]
+    sents = [(a, "default", s.index, s.text, s.score, s.selected) for a, n in notes.items()
+             for s in n.summary.sentences]  # fmt: skip
+    ctry = [(a, c.iso2, c.score, c.mentions, c.iso2 == n.countries.focus)
+            for a, n in notes.items() for c in n.countries.countries]  # fmt: skip
+    bulk_insert(con, "summary_sentences", ["article_id", "algorithm", "sentence_index", "text",
+                                           "score", "selected"], sents)  # fmt: skip
+    bulk_insert(con, "entities", ["article_id", "name", "type", "count"],
+                [(a, e.name, e.type, e.count) for a, e in with_counts])  # fmt: skip
+    bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions",
+                                           "is_focus"], ctry)  # fmt: skip
+    con.execute(
+        "MERGE INTO entity_pair_counts p USING entity_pair_rows($1) n"
+        " USING (name_a, type_a, name_b, type_b)"
+        " WHEN MATCHED THEN UPDATE SET articles = p.articles + n.articles,"
+        " first_at = least(p.first_at, n.first_at), last_at = greatest(p.last_at, n.last_at)"
+        " WHEN NOT MATCHED THEN INSERT BY NAME",
+        [list(notes)],
+    )
+
+
+def ingest_cost(db: Path, articles: int, old: bool, chunk: int = 500, rounds: int = 3) -> dict:
+    """Median ms per article of storing a chunk's annotations (then of its COMMIT, which may
+    checkpoint on its own), and ms of the CHECKPOINT after each chunk."""
+    store = _insert_annotations_006 if old else _insert_annotations
+    copy = db.with_name("ingest.duckdb")
+    shutil.copy(db, copy)
     runs = []
-    with connect(db) as con:
+    with duckdb.connect(str(copy)) as con:
         for r in range(rounds):
             lo = articles + r * chunk
+            notes = synthetic_notes(lo, lo + chunk)
             con.execute("BEGIN TRANSACTION")
-            insert_synthetic(con, lo, lo + chunk)
-            ids = con.execute(f"SELECT list({AID}) FROM range({lo}, {lo + chunk}) r(i)")
-            ids = ids.fetchone()[0]
+            for table in ("files", "file_names", "articles", "article_sources"):
+                con.execute(_ROWS[table].format(**_fill(lo, lo + chunk)))
             t0 = time.perf_counter()
-            add_entity_pairs(con, ids)
-            runs.append((time.perf_counter() - t0) * 1000 / chunk)
+            store(con, notes)
+            t1 = time.perf_counter()
             con.execute("COMMIT")
-    return round(statistics.median(runs), 3)
+            t2 = time.perf_counter()
+            con.execute("CHECKPOINT")
+            runs.append(((t1 - t0) * 1000 / chunk, (t2 - t1) * 1000 / chunk,
+                         (time.perf_counter() - t2) * 1000))  # fmt: skip
+    copy.unlink()
+    med = [round(statistics.median(x), 3) for x in zip(*runs, strict=True)]
+    return dict(zip(("store_ms_per_article", "commit_ms_per_article", "checkpoint_ms"), med,
+                    strict=True))  # fmt: skip
+
+
+def table_rows(db: Path) -> dict[str, int]:
+    """Rows of the entity tables and aggregates present."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        names = [r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()]
+        wanted = [t for t in names if t.startswith(("entit", "article_summary"))]
+        return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in wanted}
 
 
 def run(articles: int, repeat: int, copy_of: Path | None = None) -> dict:
-    """Before/after figures for one warehouse size (or for a copy of a warehouse at 005)."""
+    """Before (006) and after (007) figures for one warehouse size."""
     with tempfile.TemporaryDirectory(prefix="pairs-bench-") as tmp:
         wh = Path(tmp) / "wh"
         wh.mkdir()
@@ -146,19 +219,17 @@ def run(articles: int, repeat: int, copy_of: Path | None = None) -> dict:
             with duckdb.connect(str(db), read_only=True) as con:
                 articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         out: dict = {"articles": articles, "build_s": round(time.perf_counter() - t0, 1)}
-        out["bytes_before"] = db.stat().st_size
-        t0 = time.perf_counter()
-        connect(db).close()  # applies 006: creates and backfills entity_pair_counts
-        out["migrate_006_s"] = round(time.perf_counter() - t0, 2)
-        publish_snapshot(wh)  # checkpoints; "before" inlines the old view instead
-        out["bytes_after"] = db.stat().st_size
-        out["before_ms"] = time_queries(wh, repeat, old_view=True)
-        out["after_ms"] = time_queries(wh, repeat, old_view=False)
-        with duckdb.connect(str(db), read_only=True) as con:
-            stats = con.execute("SELECT count(*), sum(articles) FROM entity_pair_counts")
-            out["pair_rows"], out["pair_instances"] = stats.fetchone()
-            out["entity_rows"] = con.execute("SELECT count(*) FROM entities").fetchone()[0]
-        out["pairs_ingest_ms_per_article"] = ingest_cost(db, articles)
+        for last in (6, 7):
+            t0 = time.perf_counter()
+            with duckdb.connect(str(db)) as con:
+                migrate(con, migrations_upto(Path(tmp), last))
+                con.execute("CHECKPOINT")
+            stage: dict = {"migrate_s": round(time.perf_counter() - t0, 2)}
+            stage["bytes"] = db.stat().st_size
+            stage["rows"] = table_rows(db)
+            stage["query_ms"] = time_queries(wh, repeat)
+            stage["ingest"] = ingest_cost(db, articles, old=last == 6)
+            out[f"at_{last:03d}"] = stage
         return out
 
 

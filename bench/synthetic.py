@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 import duckdb
 
 from newsdigest.warehouse import bulk_insert
-from tasks.store import ARTICLE_COLUMNS
+from tasks.store import ARTICLE_COLUMNS, add_entity_aggregates
 
 WORDS = (
     "council", "minister", "talks", "border", "trade", "energy", "port", "river", "election",
@@ -71,5 +71,6 @@ def insert_articles(
     bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
     bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions",
                                            "is_focus"], ctry)  # fmt: skip
+    add_entity_aggregates(con, [a[0] for a in arts])  # as ingest does, same transaction
     con.execute("COMMIT")
     return count

@@ -27,6 +27,12 @@ EXPORTS: dict[str, str] = {
     "files": "SELECT *, CAST(first_seen AS DATE) AS day FROM files",
     "file_names": "SELECT *, CAST(seen_at AS DATE) AS day FROM file_names",
     "ingest_runs": "SELECT *, CAST(started_at AS DATE) AS day FROM ingest_runs",
+    # Ingest aggregates (migration 007) other tools cannot easily redo: the top-8 pair rule, and
+    # tallies without the join; by the pair's first arrival day and the bucket's day. Per-country
+    # totals are the buckets summed; summaries are the selected summary_sentences.
+    "entity_pair_counts": "SELECT * EXCLUDE (pair_key), CAST(first_at AS DATE) AS day"
+    " FROM entity_pair_counts",
+    "entity_bucket_counts": "SELECT *, CAST(bucket AS DATE) AS day FROM entity_bucket_counts",
 }
 COMPAT_STORAGE = "v1.5.0"  # what the duckdb-cli 1.5 package can open
 
@@ -83,7 +89,8 @@ def export_parquet(warehouse: Path, out: Path, overwrite: bool = False) -> Expor
     report.seconds = round(time.perf_counter() - t0, 3)
     write_json_atomic(out / "manifest.json", {
         "snapshot_published_at": report.snapshot_published_at,
-        "partitioned_by": "day (arrival day of the article; first_seen/seen_at/started_at)",
+        "partitioned_by": "day (arrival day of the article; first_seen/seen_at/started_at;"
+        " a pair's first_at, a bucket's start)",
         "tables": report.tables,
     })  # fmt: skip
     return report

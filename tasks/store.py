@@ -127,26 +127,63 @@ def _article_row(a: Article, sha: str, now: datetime) -> tuple:
     )  # fmt: skip
 
 
-def add_entity_pairs(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
-    """Count these newly stored articles' entity pairs into entity_pair_counts (migration 006).
+STAGED = "staged_entities"  # temp table: the chunk's entity rows with focus and arrival
+_STAGE_SQL = (
+    "CREATE OR REPLACE TEMP TABLE staged_entities AS SELECT s.*, a.ingested_at"
+    " FROM {rows} s JOIN articles a ON a.article_id = s.article_id"
+)
+_UPSERTS = (
+    "INSERT INTO entity_pair_counts SELECT * FROM entity_pair_rows($1) ON CONFLICT (pair_key)"
+    " DO UPDATE SET articles = articles + excluded.articles,"
+    " first_at = least(first_at, excluded.first_at), last_at = greatest(last_at, excluded.last_at)",
+    "INSERT INTO entity_country_counts SELECT * FROM entity_country_rows($1)"
+    " ON CONFLICT (tally_key) DO UPDATE SET mentions = mentions + excluded.mentions,"
+    " articles = articles + excluded.articles",
+    "INSERT INTO entity_bucket_counts SELECT * FROM entity_bucket_rows($1)",
+)
 
-    Call it once per article, in the transaction that inserts the article and its entities:
-    the counts add up, so an article counted twice (or not inserted) would skew them.
+
+def _count_staged(con: duckdb.DuckDBPyConnection) -> None:
+    """Add the staged chunk to the entity aggregates of migration 007 (pairs, countries, days).
+
+    Each statement reads only the chunk and probes the keys it touches, so its cost does not
+    grow with the tables (006's MERGE joined the whole pair table on every chunk).
+    """
+    for sql in _UPSERTS:
+        con.execute(sql, [STAGED])
+    con.execute(f"DROP TABLE {STAGED}")
+
+
+def add_entity_aggregates(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> None:
+    """Count these stored articles into every ingest aggregate, reading their rows back.
+
+    For builders that insert `entities` and friends directly. Call it once per article, in the
+    transaction that inserts the article and its rows: the counts add up, so an article counted
+    twice (or not inserted) would skew them.
     """
     if not article_ids:
         return
+    rows = (
+        "(SELECT e.article_id, e.name, e.type, e.count, coalesce(c.iso2, '??') AS focus_country"
+        " FROM entities e"
+        " LEFT JOIN article_countries c ON c.article_id = e.article_id AND c.is_focus"
+        " WHERE e.article_id IN (SELECT unnest($1)))"
+    )
+    con.execute(_STAGE_SQL.format(rows=rows), [article_ids])
+    _count_staged(con)
     con.execute(
-        "MERGE INTO entity_pair_counts p USING entity_pair_rows($1) n"
-        " USING (name_a, type_a, name_b, type_b)"
-        " WHEN MATCHED THEN UPDATE SET articles = p.articles + n.articles,"
-        " first_at = least(p.first_at, n.first_at), last_at = greatest(p.last_at, n.last_at)"
-        " WHEN NOT MATCHED THEN INSERT BY NAME",
-        [article_ids],
+        "INSERT INTO article_summary_texts SELECT * FROM article_summary_rows($1)", [article_ids]
     )
 
 
+def _summary_text(ann: Annotation) -> str | None:
+    """The selected sentences in order, as article_summary_rows joins them (NULL when none)."""
+    picked = sorted((s for s in ann.summary.sentences if s.selected), key=lambda s: s.index)
+    return " ".join(s.text for s in picked) if picked else None
+
+
 def _insert_annotations(con: duckdb.DuckDBPyConnection, notes: dict[str, Annotation]) -> None:
-    sents, ents, ctry = [], [], []
+    sents, ents, ctry, texts = [], [], [], []
     for aid, ann in notes.items():
         sents += [
             (aid, ann.summary.algorithm, s.index, s.text, float(s.score), s.selected)
@@ -157,12 +194,25 @@ def _insert_annotations(con: duckdb.DuckDBPyConnection, notes: dict[str, Annotat
             (aid, c.iso2, float(c.score), c.mentions, c.iso2 == ann.countries.focus)
             for c in ann.countries.countries
         ]
+        focus = [c.iso2 for c in ann.countries.countries if c.iso2 == ann.countries.focus]
+        texts.append((aid, focus[0] if focus else None, _summary_text(ann)))
     bulk_insert(con, "summary_sentences", ["article_id", "algorithm", "sentence_index", "text",
                                            "score", "selected"], sents)  # fmt: skip
     bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
     bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions", "is_focus"],
                 ctry)  # fmt: skip
-    add_entity_pairs(con, list(notes))
+    bulk_insert(con, "article_summary_texts", ["article_id", "focus_country", "summary"], texts)
+    if ents:
+        focus = {aid: f or "??" for aid, f, _ in texts}
+        con.execute(
+            "CREATE OR REPLACE TEMP TABLE staged_rows (article_id VARCHAR, name VARCHAR,"
+            " type VARCHAR, count INTEGER, focus_country VARCHAR)"
+        )
+        bulk_insert(con, "staged_rows", ["article_id", "name", "type", "count", "focus_country"],
+                    [(*e, focus[e[0]]) for e in ents])  # fmt: skip
+        con.execute(_STAGE_SQL.format(rows="staged_rows"))
+        con.execute("DROP TABLE staged_rows")
+        _count_staged(con)
 
 
 def store_file(

@@ -7,9 +7,19 @@ from pathlib import Path
 
 from newsdigest.snapshot import publish_snapshot
 from newsdigest.warehouse import bulk_insert, connect
-from tasks.store import ARTICLE_COLUMNS
+from tasks.store import ARTICLE_COLUMNS, add_entity_aggregates
 
 START = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
+# Order-free content of the ingest aggregates (migration 007) without arrival times, for the
+# idempotency comparisons: the same files ingested in any order must give the same counts.
+AGGREGATE_ROWS = {
+    "entity_pair_counts": "SELECT name_a, type_a, name_b, type_b, articles FROM entity_pair_counts",
+    "entity_country_counts": "SELECT focus_country, name, type, mentions, articles"
+    " FROM entity_country_counts",
+    "entity_bucket_counts": "SELECT focus_country, name, type, sum(mentions), sum(articles)"
+    " FROM entity_bucket_counts GROUP BY ALL",
+    "article_summary_texts": "SELECT article_id, focus_country, summary FROM article_summary_texts",
+}
 COUNTRIES = ("NO", "SE", "KE")
 
 
@@ -41,6 +51,7 @@ def add_articles(db: Path, start: int, count: int, days: int = 2) -> None:
         bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
         bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions",
                                                "is_focus"], ctry)  # fmt: skip
+        add_entity_aggregates(con, [a[0] for a in arts])  # as ingest does, same transaction
         con.execute("COMMIT")
 
 

@@ -102,6 +102,7 @@ def fill_warehouse(con, articles: list[dict]) -> None:  # noqa: ANN001 - a DuckD
     None), others ([iso2]), entities ([(name, type, count)]); summary = the first paragraph.
     """
     from newsdigest.warehouse import bulk_insert
+    from tasks.store import add_entity_aggregates
 
     files: dict[str, str] = {}
     for a in articles:
@@ -131,3 +132,4 @@ def fill_warehouse(con, articles: list[dict]) -> None:  # noqa: ANN001 - a DuckD
     rows += [(a["id"], c, 0.5, 1, False) for a in articles for c in a.get("others", [])]
     bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions", "is_focus"],
                 rows)  # fmt: skip
+    add_entity_aggregates(con, [a["id"] for a in articles])  # the views read these

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsdigest import server
 from newsdigest.warehouse import connect
+from tests.analyst_helpers import AGGREGATE_ROWS
 from tests.reliability.seedgen import article_text
 
 BIN = Path(sys.executable).parent
@@ -27,6 +28,7 @@ TABLES = {
     "entities": "SELECT article_id, name, type, count FROM entities",
     "article_countries": "SELECT article_id, iso2, score, mentions, is_focus"
     " FROM article_countries",
+    **AGGREGATE_ROWS,  # migration 007
 }
 
 

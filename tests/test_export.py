@@ -24,6 +24,9 @@ def test_parquet_partitioned_by_day_reads_back(warehouse: Path, tmp_path: Path) 
     assert report.tables["articles"] == {"rows": 6, "days": 2}
     assert report.tables["summary_sentences"] == {"rows": 18, "days": 2}
     assert report.tables["ingest_runs"] == {"rows": 0, "days": 0}
+    # 6 articles naming the same 2-3 entities: 3 pairs first seen on day 1; one bucket each
+    assert report.tables["entity_pair_counts"] == {"rows": 3, "days": 1}
+    assert report.tables["entity_bucket_counts"]["days"] == 2
     days = sorted(p.name for p in (tmp_path / "pq" / "articles").iterdir())
     assert days == ["day=2026-03-01", "day=2026-03-02"]
     con = duckdb.connect()

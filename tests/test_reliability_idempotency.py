@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from newsdigest.warehouse import connect
 from tasks.digest_build import load_context
 from tasks.render import render
+from tests.analyst_helpers import AGGREGATE_ROWS
 from tests.reliability.ingest_driver import plain_ingest
 from tests.reliability.memo import annotate_memo
 from tests.reliability.seedgen import article_text, ids_of
@@ -65,6 +66,7 @@ TABLES = {
     "summary_sentences": "SELECT article_id, sentence_index, text, selected FROM summary_sentences",
     "entities": "SELECT article_id, name, type, count FROM entities",
     "article_countries": "SELECT article_id, iso2, mentions, is_focus FROM article_countries",
+    **AGGREGATE_ROWS,  # migration 007
 }
 
 

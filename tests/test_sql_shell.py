@@ -23,8 +23,6 @@ from newsdigest.sql_shell import (
     open_snapshot,
     run_query,
 )
-from newsdigest.warehouse import connect
-from tasks.store import add_entity_pairs
 from tests.analyst_helpers import add_articles
 
 ESCAPES = {
@@ -44,9 +42,7 @@ ESCAPES = {
 def pairs_warehouse(root: Path, articles: int = 6) -> Path:
     """The analyst test warehouse, its entity pairs counted as ingest counts them, published."""
     warehouse = root / "wh"
-    add_articles(warehouse / DB_FILENAME, 0, articles)  # inserts entities, not their pairs
-    with connect(warehouse / DB_FILENAME) as c:
-        add_entity_pairs(c, c.execute("SELECT list(article_id) FROM articles").fetchone()[0])
+    add_articles(warehouse / DB_FILENAME, 0, articles)  # with the aggregates, as ingest counts
     publish_snapshot(warehouse)
     return warehouse
 

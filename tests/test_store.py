@@ -5,11 +5,18 @@ from __future__ import annotations
 import hashlib
 import itertools
 import random
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from newsdigest.models import Annotation, CountryResult, EntityCount, Summary
+from newsdigest.models import (
+    Annotation,
+    CountryResult,
+    CountryScore,
+    EntityCount,
+    SentenceScore,
+    Summary,
+)
 from newsdigest.warehouse import connect
 from tasks import store
 from tasks.annotate import annotate_articles
@@ -106,7 +113,9 @@ def _expected_pairs(first_seen: dict[str, tuple[Annotation, datetime]]) -> dict[
 
 
 def _pairs(con) -> dict[tuple, tuple]:
-    rows = con.execute("SELECT * FROM entity_pair_counts").fetchall()
+    keyed = "SELECT bool_and(pair_key = pair_key(name_a, type_a, name_b, type_b))"
+    assert con.execute(keyed + " FROM entity_pair_counts").fetchone()[0] is not False
+    rows = con.execute("SELECT * EXCLUDE (pair_key) FROM entity_pair_counts").fetchall()
     assert len(rows) == len({r[:4] for r in rows})  # each pair once
     return {r[:4]: r[4:] for r in rows}
 
@@ -150,22 +159,99 @@ def test_entity_pair_counts_equal_a_recomputation_after_several_chunks() -> None
 
 
 @pytest.mark.parametrize("batched", [False, True])
-def test_failure_after_the_pairs_leaves_no_pairs(monkeypatch, batched: bool) -> None:
+def test_failure_after_the_aggregates_leaves_no_counts(monkeypatch, batched: bool) -> None:
     con = connect(":memory:")
     p = parsed("x.txt", [article("Quiet day in Tromso"), article("Second story", position=1)])
     notes = {x.article_id: _note(7) for x in p.articles}
-    real = store.add_entity_pairs
+    real = store._count_staged
 
-    def add_then_fail(con, ids: list[str]) -> None:
-        real(con, ids)
+    def count_then_fail(con) -> None:
+        real(con)
         assert con.execute("SELECT count(*) FROM entity_pair_counts").fetchone()[0] > 0
         raise OSError("disk full")
 
-    monkeypatch.setattr(store, "add_entity_pairs", add_then_fail)
+    monkeypatch.setattr(store, "_count_staged", count_then_fail)
     with pytest.raises(OSError):
         store_batch(con, [p], notes) if batched else store_file(con, p, notes)
-    for table in ("articles", "entities", "entity_pair_counts"):
+    for table in ("articles", "entities", *AGGREGATES):
         assert _count(con, table) == 0, table
-    monkeypatch.setattr(store, "add_entity_pairs", real)
+    monkeypatch.setattr(store, "_count_staged", real)
     store_file(con, p, notes, now=NOW)  # the retry counts every pair once
     assert _pairs(con) == _expected_pairs({k: (n, NOW) for k, n in notes.items()})
+
+
+AGGREGATES = ("entity_pair_counts", "entity_country_counts", "entity_bucket_counts",
+              "article_summary_texts")  # fmt: skip
+
+
+def _focused(seed: int) -> Annotation:
+    """An invented annotation with a focus country (or none) and a summary of picked sentences."""
+    note = _note(seed)
+    iso = ("NO", "SE", None)[seed % 3]
+    countries = [CountryScore(c, 2.0, 1) for c in ("NO", "SE") if seed % 2 or c == iso]
+    note.countries = CountryResult(iso, countries)
+    texts = ["Ferries stopped at dawn.", "The union met the owners.", "Talks resume on Monday."]
+    note.summary = Summary("default", [SentenceScore(i, t, 1.0, seed != 3 and (i + seed) % 2 == 0)
+                                       for i, t in enumerate(texts)])  # fmt: skip
+    return note
+
+
+def _recount(first_seen: dict[str, tuple[Annotation, datetime]]) -> dict[str, list]:
+    """Every 007 aggregate recomputed in Python from the articles' first arrival."""
+    country: dict[tuple, list] = {}
+    bucket: dict[tuple, list] = {}
+    texts = []
+    for aid, (note, when) in first_seen.items():
+        focus = note.countries.focus if note.countries.focus in {
+            c.iso2 for c in note.countries.countries} else None  # fmt: skip
+        start = datetime.fromtimestamp(when.timestamp() // 900 * 900, UTC)
+        for e in note.entity_counts:
+            for table, key in ((country, (focus or "??", e.name, e.type)),
+                               (bucket, (start, focus or "??", e.name, e.type))):  # fmt: skip
+                table.setdefault(key, [0, 0])
+                table[key][0] += e.count
+                table[key][1] += 1
+        picked = [s.text for s in note.summary.sentences if s.selected]
+        texts.append((aid, focus, " ".join(picked) or None))
+    return {
+        "country": sorted((*k, *v) for k, v in country.items()),
+        "bucket": sorted((*k, *v) for k, v in bucket.items()),
+        "texts": sorted(texts),
+    }
+
+
+def _stored_aggregates(con) -> dict[str, list]:
+    keys = con.execute("SELECT count(*) = count(DISTINCT (focus_country, name, type)),"
+                       " bool_and(tally_key = tally_key(focus_country, name, type))"
+                       " FROM entity_country_counts").fetchone()  # fmt: skip
+    assert keys == (True, True)
+    country = "SELECT focus_country, name, type, mentions, articles FROM entity_country_counts"
+    bucket = ("SELECT bucket, focus_country, name, type, sum(mentions), sum(articles)"
+              " FROM entity_bucket_counts GROUP BY ALL")  # fmt: skip
+    texts = "SELECT * FROM article_summary_texts"
+    return {q: sorted(con.execute(sql).fetchall())
+            for q, sql in (("country", country), ("bucket", bucket), ("texts", texts))}  # fmt: skip
+
+
+def test_ingest_aggregates_equal_a_recomputation_after_several_chunks() -> None:
+    con = connect(":memory:")
+    con.execute("SET TimeZone = 'UTC'")
+    arts = [article(t) for t in ("Ferry strike", "Salmon prices", "Harbour reopens",
+                                 "Court rules", "Grain deal")]  # fmt: skip
+    notes = {a.article_id: _focused(i) for i, a in enumerate(arts)}
+    times = [datetime(2026, 3, 1, 23, 50, tzinfo=UTC) + timedelta(minutes=m) for m in (0, 5, 20)]
+    a = parsed("a.txt", arts[:2], sha="a" * 64)
+    b = parsed("b.txt", [arts[2], arts[0]], sha="b" * 64)  # arts[0] again: counted once
+    c = parsed("c.txt", [arts[3], arts[3], arts[4]], sha="c" * 64)  # repeated inside the file
+    store_file(con, a, notes, now=times[0])
+    store_batch(con, [b, parsed("a-again.txt", a.articles, sha="a" * 64)], notes, now=times[1])
+    store_file(con, a, notes, now=times[2])  # the same bytes again: nothing new
+    store_batch(con, [c, b], notes, now=times[2])
+    when = [times[0]] * 2 + [times[1]] + [times[2]] * 2
+    expected = _recount(
+        {x.article_id: (notes[x.article_id], t) for x, t in zip(arts, when, strict=True)}
+    )
+    assert _stored_aggregates(con) == expected
+    assert len({row[0] for row in expected["bucket"]}) == 2  # 23:50 and 23:55 share a bucket
+    assert {row[0] for row in expected["country"]} == {"NO", "SE", "??"}
+    assert any(t is None for _, _, t in expected["texts"])

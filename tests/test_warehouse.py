@@ -63,11 +63,18 @@ def test_bulk_insert_lists_nulls_and_conflicts() -> None:
     assert bulk_insert(con, "entities", ["article_id", "name", "type", "count"], []) == 0
 
 
+def _migrations_upto(tmp_path: Path, last: int) -> Path:
+    """A folder with the project's migrations numbered up to `last`."""
+    folder = tmp_path / f"mig{last}"
+    folder.mkdir()
+    for path in sorted(MIGRATIONS_DIR.glob("0*.sql")):
+        if int(path.name[:3]) <= last:
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
 def test_migration_006_backfills_pairs_and_keeps_the_view_columns(tmp_path: Path) -> None:
-    old = tmp_path / "mig"
-    old.mkdir()
-    for path in sorted(MIGRATIONS_DIR.glob("00[1-5]_*.sql")):
-        shutil.copy(path, old / path.name)
+    old = _migrations_upto(tmp_path, 5)
     con = duckdb.connect()
     migrate(con, old)
     when = datetime(2026, 5, 1, 10, tzinfo=UTC)
@@ -91,3 +98,57 @@ def test_migration_006_backfills_pairs_and_keeps_the_view_columns(tmp_path: Path
     assert after == [r for r in before if not dropped & {r[0], r[2]}]
     assert ("Entity A", "ORG", "Entity B", "ORG", 2, date(2026, 5, 1), date(2026, 5, 3)) in after
     assert len(before) - len(after) == 17  # the two dropped paired with 8 others and each other
+
+
+VIEWS_007 = ("entity_tallies_day", "entity_tallies_country", "entity_tallies_country_day",
+             "article_summaries", "entity_pairs")  # fmt: skip
+
+
+def _views(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[list, list]]:
+    """Columns with types, and rows, of each view 007 rewires, in the session's time zone."""
+    out = {}
+    for view in VIEWS_007:
+        cols = con.execute(f"SELECT column_name, column_type FROM (DESCRIBE {view})").fetchall()
+        out[view] = (cols, con.execute(f"SELECT * FROM {view} ORDER BY ALL").fetchall())
+    return out
+
+
+def test_migration_007_views_give_the_old_rows_in_any_time_zone(tmp_path: Path) -> None:
+    old = _migrations_upto(tmp_path, 5)
+    con = duckdb.connect()
+    migrate(con, old)
+    # Arrivals around UTC midnight: in Asia/Kolkata (+05:30) 20:00 UTC is already the next day.
+    when = [datetime(2026, 5, 1, h, m, tzinfo=UTC) for h, m in ((17, 0), (18, 40), (23, 59))]
+    when.append(datetime(2026, 5, 2, 0, 5, tzinfo=UTC))
+    arts = [(f"art{i}", f"Story {i}", None, None, [], None, [], None, "A", "f", i, t)
+            for i, t in enumerate(when)]  # fmt: skip
+    bulk_insert(con, "articles", ARTICLE_COLUMNS, arts)
+    ents = [(f"art{i}", n, k, c) for i in range(4) for n, k, c in
+            (("Ingrid Solberg", "PER", 1 + i), ("Oslo", "LOC", 2), ("Nordic Council", "ORG", i))
+            if c]  # fmt: skip
+    bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
+    ctry = [
+        ("art0", "NO", 2.0, 2, True),
+        ("art0", "SE", 1.0, 1, False),
+        ("art1", "SE", 2.0, 2, True),
+        ("art2", "NO", 1.0, 1, True),
+    ]  # art3: no focus
+    bulk_insert(con, "article_countries", ["article_id", "iso2", "score", "mentions", "is_focus"],
+                ctry)  # fmt: skip
+    sents = [(f"art{i}", "default", k, f"Line {k} of {i}.", 1.0, k != i) for i in range(3)
+             for k in range(3)]  # art3 has no sentences  # fmt: skip
+    bulk_insert(con, "summary_sentences", ["article_id", "algorithm", "sentence_index", "text",
+                                           "score", "selected"], sents)  # fmt: skip
+    shutil.copy(MIGRATIONS_DIR / "006_entity_pair_counts.sql", old)
+    migrate(con, old)  # 006 counts the pairs of the rows above
+    zones = ("UTC", "Asia/Kolkata", "America/St_Johns")
+    before = {}
+    for zone in zones:
+        con.execute(f"SET TimeZone = '{zone}'")
+        before[zone] = _views(con)
+    migrate(con)
+    for zone in zones:
+        con.execute(f"SET TimeZone = '{zone}'")
+        assert _views(con) == before[zone], zone
+    tallies = {z: before[z]["entity_tallies_day"][1] for z in zones}
+    assert len(set(map(repr, tallies.values()))) == 3  # each zone draws the days differently
