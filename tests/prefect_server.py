@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import atexit
 import json
+import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -42,8 +44,15 @@ class LiveServer:
         if auth:
             headers |= server.auth_header(self.auth)
         req = urllib.request.Request(self.url + path, data=data, headers=headers, method=method)
-        with urllib.request.urlopen(req, timeout=30) as resp:
-            raw = resp.read()
+        for attempt in range(6):  # a busy server (SQLite locked) answers 503: retry like
+            try:  # Prefect's own client does
+                with urllib.request.urlopen(req, timeout=30) as resp:
+                    raw = resp.read()
+                break
+            except urllib.error.HTTPError as exc:
+                if exc.code not in (502, 503, 504) or attempt == 5:
+                    raise
+                time.sleep(0.5 * 2**attempt)
         return json.loads(raw) if raw else None
 
 
