@@ -10,7 +10,8 @@ snapshot and times every example query of warehouse/README.md as `newsdigest sql
 (median of `repeat`, one analyst thread), and measures ingest on a copy: `rounds` chunks of 500
 new articles whose annotations are stored as `_insert_annotations` stores them (006: the
 inserts plus its MERGE), in ms per article, and the CHECKPOINT after each chunk (ms). Sizes are
-of the checkpointed file. `--copy-of DB` starts from a copy of an existing warehouse at 005.
+of the checkpointed file. `--stages 6 7 8` also stops after later migrations; `--copy-of DB`
+starts from a copy of an existing warehouse at 005.
 """
 
 from __future__ import annotations
@@ -169,6 +170,24 @@ def _insert_annotations_006(con: duckdb.DuckDBPyConnection, notes: dict[str, m.A
     )
 
 
+class _Timed:
+    """A connection that adds up the time of the statements writing entity_pair_counts."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con, self.pairs_s = con, 0.0
+
+    def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
+        """Run one statement, timing it when it writes the pair table."""
+        t0 = time.perf_counter()
+        out = self.con.execute(sql, *args)
+        if "INTO entity_pair_counts" in sql:
+            self.pairs_s += time.perf_counter() - t0
+        return out
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.con, name)
+
+
 def ingest_cost(db: Path, articles: int, old: bool, chunk: int = 500, rounds: int = 3) -> dict:
     """Median ms per article of storing a chunk's annotations (then of its COMMIT, which may
     checkpoint on its own), and ms of the CHECKPOINT after each chunk."""
@@ -183,18 +202,19 @@ def ingest_cost(db: Path, articles: int, old: bool, chunk: int = 500, rounds: in
             con.execute("BEGIN TRANSACTION")
             for table in ("files", "file_names", "articles", "article_sources"):
                 con.execute(_ROWS[table].format(**_fill(lo, lo + chunk)))
+            timed = _Timed(con)
             t0 = time.perf_counter()
-            store(con, notes)
+            store(timed, notes)
             t1 = time.perf_counter()
             con.execute("COMMIT")
             t2 = time.perf_counter()
             con.execute("CHECKPOINT")
-            runs.append(((t1 - t0) * 1000 / chunk, (t2 - t1) * 1000 / chunk,
-                         (time.perf_counter() - t2) * 1000))  # fmt: skip
+            runs.append(((t1 - t0) * 1000 / chunk, timed.pairs_s * 1000 / chunk,
+                         (t2 - t1) * 1000 / chunk, (time.perf_counter() - t2) * 1000))  # fmt: skip
     copy.unlink()
     med = [round(statistics.median(x), 3) for x in zip(*runs, strict=True)]
-    return dict(zip(("store_ms_per_article", "commit_ms_per_article", "checkpoint_ms"), med,
-                    strict=True))  # fmt: skip
+    names = ("store_ms_per_article", "of_which_pairs", "commit_ms_per_article", "checkpoint_ms")
+    return dict(zip(names, med, strict=True))
 
 
 def table_rows(db: Path) -> dict[str, int]:
@@ -205,8 +225,10 @@ def table_rows(db: Path) -> dict[str, int]:
         return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in wanted}
 
 
-def run(articles: int, repeat: int, copy_of: Path | None = None) -> dict:
-    """Before (006) and after (007) figures for one warehouse size."""
+def run(
+    articles: int, repeat: int, copy_of: Path | None = None, stages: list[int] | None = None
+) -> dict:
+    """Figures for one warehouse size at each migration in `stages` (006: before)."""
     with tempfile.TemporaryDirectory(prefix="pairs-bench-") as tmp:
         wh = Path(tmp) / "wh"
         wh.mkdir()
@@ -219,7 +241,7 @@ def run(articles: int, repeat: int, copy_of: Path | None = None) -> dict:
             with duckdb.connect(str(db), read_only=True) as con:
                 articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         out: dict = {"articles": articles, "build_s": round(time.perf_counter() - t0, 1)}
-        for last in (6, 7):
+        for last in stages or [6, 7]:
             t0 = time.perf_counter()
             with duckdb.connect(str(db)) as con:
                 migrate(con, migrations_upto(Path(tmp), last))
@@ -239,9 +261,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--articles", type=int, nargs="+", default=[10_000, 100_000])
     p.add_argument("--repeat", type=int, default=5)
     p.add_argument("--copy-of", type=Path, help="a warehouse at migration 005 (e.g. a real one)")
+    p.add_argument("--stages", type=int, nargs="+", default=[6, 7], help="migrations to stop at")
     a = p.parse_args(argv)
     for n in [0] if a.copy_of else a.articles:
-        print(json.dumps(run(n, a.repeat, a.copy_of)), flush=True)
+        print(json.dumps(run(n, a.repeat, a.copy_of, a.stages)), flush=True)
     return 0
 
 
