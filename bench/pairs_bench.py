@@ -171,16 +171,16 @@ def _insert_annotations_006(con: duckdb.DuckDBPyConnection, notes: dict[str, m.A
 
 
 class _Timed:
-    """A connection that adds up the time of the statements writing entity_pair_counts."""
+    """A connection that adds up the time of the statements on entity pairs."""
 
     def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
         self.con, self.pairs_s = con, 0.0
 
     def execute(self, sql: str, *args: object) -> duckdb.DuckDBPyConnection:
-        """Run one statement, timing it when it writes the pair table."""
+        """Run one statement, timing it when it is about pairs."""
         t0 = time.perf_counter()
         out = self.con.execute(sql, *args)
-        if "INTO entity_pair_counts" in sql:
+        if "entity_pair" in sql:
             self.pairs_s += time.perf_counter() - t0
         return out
 
