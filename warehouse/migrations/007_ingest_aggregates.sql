@@ -2,14 +2,15 @@
 -- with the warehouse (issue #8).
 --
 -- * entity_pair_counts gets one 128-bit key, pair_key = md5_number of the four names joined by
---   chr(31), and ingest MERGEs on it instead of on the four names. Two different pairs share a
---   key with probability ~n²/2^129: ~1e-26 at ten million pairs; md5, not hash(), so keys never
---   change with DuckDB. Not a PRIMARY KEY: with its index and INSERT … ON CONFLICT, the pair
---   step at 100k synthetic articles took 0.4-0.5 ms per article (0.27 with 006's MERGE), the
---   file grew by ~250 MB and each checkpoint rewrote the index. A MERGE still reads the whole
---   key column on every chunk, so the step grows with the table, less steeply than 006's.
+--   chr(31). Two different pairs share a key with probability ~n²/2^129: ~1e-26 at ten million
+--   pairs; md5, not hash(), so keys never change with DuckDB. Ingest finds the chunk's pairs by
+--   this one column (006's MERGE joined on four names), deletes them and inserts them again with
+--   the sums (tasks/store.py). Not a PRIMARY KEY: with its index and INSERT … ON CONFLICT, the
+--   pair step at 100k synthetic articles took 0.4-0.5 ms per article, the file grew by ~250 MB
+--   and each checkpoint rewrote the index. Finding the pairs still scans the key column, so
+--   the step grows with the table, far less steeply than 006's (bench/pairs_bench.py).
 -- * entity_country_counts (behind entity_tallies_country): mentions and articles per focus
---   country, name and type, keyed (tally_key) and merged the same way. Both measures add up:
+--   country, name and type, keyed (tally_key) and updated the same way. Both measures add up:
 --   (article, name, type) is unique in entities, so articles = count(*).
 -- * entity_bucket_counts (behind entity_tallies_day and entity_tallies_country_day): the same
 --   per 15-minute UTC bucket of ingested_at, appended once per stored chunk with no key (a
