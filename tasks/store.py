@@ -148,8 +148,8 @@ def _count_staged(con: duckdb.DuckDBPyConnection) -> None:
 
     A keyed row the chunk touches is deleted and inserted again with the sums, not updated in
     place: updates scattered over the table made every checkpoint rewrite all of its row groups
-    (at 100k articles a MERGE cost 130-160 ms and its checkpoint 170-200 ms per 500-article
-    chunk; this 60-90 ms and 60-80 ms). Finding the touched rows still scans the key column.
+    (pairs of a 500-article chunk at 100k articles: MERGE 130-160 ms, checkpoint 170-200 ms;
+    this ~90 ms, checkpoint 60-85 ms). Finding the touched rows still scans the key column.
     """
     for table, key, rows, merged in _KEYED:
         con.execute(
