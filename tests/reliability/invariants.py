@@ -56,7 +56,6 @@ def check(db_path: Path, files: dict[str, bytes]) -> list[str]:
 
 
 _CHILD_KEYS = {
-    "article_sources": "article_id, file_sha256, position",
     "summary_sentences": "article_id, algorithm, sentence_index",
     "entities": "article_id, name, type",
     "article_countries": "article_id, iso2",
