@@ -14,7 +14,7 @@ help:
 	@echo "make test-reliability  full reliability suite: 20 kill trials x 200 files, fuzz, 50 MB"
 	@echo "make lint       ruff check + format check"
 	@echo "make eval       full quality evaluation on ../shared (writes nothing)"
-	@echo "make bench      perf suite N=1k,10k,100k (hours); writes docs/performance.md"
+	@echo "make bench      perf suite N=1k,10k,100k (~25-40 min); writes docs/performance.md"
 	@echo "make bench-smoke  perf suite at N=1k (minutes), prints the ratio table"
 	@echo "make server     run a local Prefect server on 127.0.0.1:4200 (foreground)"
 	@echo "make serve      watch seeds/ and run the scheduled deployments against it"
