@@ -8,6 +8,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
+
 from newsdigest.warehouse import connect
 from tasks.claims import claim, new_owner, owner_gone, release, store_claimed
 from tasks.discover import SeedFile, parse_seed
@@ -102,3 +104,24 @@ def test_a_file_another_run_stored_during_this_run_is_not_read_again(tmp_path: P
     with connect(db) as con:
         assert claim(con, new_owner(), [seed], since=started) == []  # stored by the other run
         assert claim(con, new_owner(), [seed]) == [seed]  # racy sighting: a later run re-reads
+
+
+def test_a_failed_chunk_releases_its_claims_and_keeps_stored_chunks(tmp_path: Path) -> None:
+    """An error while annotating chunk 2 leaves chunk 1 stored and no claim held by the run."""
+    write_burst(tmp_path / "seeds", n_files=4, per_file=1)
+    calls = []
+
+    def annotate_then_fail(articles, sentences=3, algorithm="default"):  # noqa: ANN001, ANN202
+        calls.append(len(articles))
+        if len(calls) == 2:
+            raise RuntimeError("annotator crashed")
+        return annotate_memo(articles, sentences, algorithm)
+
+    with pytest.raises(RuntimeError, match="annotator crashed"):
+        plain_ingest(tmp_path / "seeds", tmp_path / "wh", chunk_files=2,
+                     annotate_task=annotate_then_fail)  # fmt: skip
+    with connect(tmp_path / "wh" / "news.duckdb") as con:
+        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == 0
+        assert con.execute("SELECT count(*) FROM files WHERE status = 'done'").fetchone()[0] == 2
+    out = plain_ingest(tmp_path / "seeds", tmp_path / "wh", annotate_task=annotate_memo)
+    assert (out["files_new"], out["files_unchanged"]) == (2, 2)
