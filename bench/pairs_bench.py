@@ -31,12 +31,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 import duckdb  # noqa: E402
-from perf_steps import example_queries  # noqa: E402
+from perf_steps import time_example_queries  # noqa: E402
 
 from newsdigest import models as m  # noqa: E402
 from newsdigest import snapshot  # noqa: E402
 from newsdigest.config import MIGRATIONS_DIR  # noqa: E402
-from newsdigest.sql_shell import open_snapshot, run_query  # noqa: E402
+from newsdigest.sql_shell import open_snapshot  # noqa: E402
 from newsdigest.warehouse import bulk_insert, migrate  # noqa: E402
 from tasks.store import _insert_annotations  # noqa: E402
 
@@ -112,16 +112,8 @@ def time_queries(warehouse: Path, repeat: int) -> dict[str, float]:
     # publish_snapshot opens the live file with warehouse.connect, which would apply 007 too
     with mock.patch.object(snapshot, "connect", lambda p: duckdb.connect(str(p))):
         snapshot.publish_snapshot(warehouse)
-    times = {}
     with open_snapshot(warehouse) as con:
-        for q in example_queries():
-            runs = []
-            for _ in range(repeat):
-                t0 = time.perf_counter()
-                run_query(con, q, 60)
-                runs.append(time.perf_counter() - t0)
-            times[" ".join(q.split())[:60]] = round(statistics.median(runs) * 1000, 1)
-    return times
+        return {q[:60]: round(s * 1000, 1) for q, s in time_example_queries(con, repeat).items()}
 
 
 def synthetic_notes(lo: int, hi: int) -> dict[str, m.Annotation]:

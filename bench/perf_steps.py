@@ -202,13 +202,12 @@ def example_queries(readme: Path = ROOT / "warehouse" / "README.md") -> list[str
     return [q.strip() for q in re.findall(r"```sql\n(.*?)```", section, re.S)]
 
 
-def sql(warehouse: Path, repeat: int = 5) -> dict:
-    """Median seconds of each documented example query on the published snapshot."""
+def time_example_queries(con: object, repeat: int = 5) -> dict[str, float]:
+    """Median seconds of each example query, as `newsdigest sql` runs it; keyed by its text."""
     import statistics
 
-    from newsdigest.sql_shell import open_snapshot, run_query
+    from newsdigest.sql_shell import run_query
 
-    con = open_snapshot(warehouse)
     times = {}
     for q in example_queries():
         runs = []
@@ -216,7 +215,16 @@ def sql(warehouse: Path, repeat: int = 5) -> dict:
             t0 = time.perf_counter()
             run_query(con, q, 60)
             runs.append(time.perf_counter() - t0)
-        times[" ".join(q.split())[:70]] = statistics.median(runs)
+        times[" ".join(q.split())] = statistics.median(runs)
+    return times
+
+
+def sql(warehouse: Path, repeat: int = 5) -> dict:
+    """Median seconds of each documented example query on the published snapshot."""
+    from newsdigest.sql_shell import open_snapshot
+
+    con = open_snapshot(warehouse)
+    times = {q[:70]: s for q, s in time_example_queries(con, repeat).items()}
     n = con.execute("SELECT count(*) FROM articles").fetchone()[0]
     return {"seconds": max(times.values()), "queries": times, "articles": n}
 

@@ -112,18 +112,6 @@ def release(con: duckdb.DuckDBPyConnection, owner: str, names: list[str]) -> Non
         )
 
 
-def claim_seeds(
-    db_path: Path,
-    owner: str,
-    seeds: list[SeedFile],
-    lease: float,
-    since: datetime | None = None,
-) -> list[SeedFile]:
-    """Open the warehouse, claim what is free, close it (call under the writer lock)."""
-    with connect(db_path) as con:
-        return claim(con, owner, seeds, lease, since=since)
-
-
 def store_claimed(
     db_path: Path,
     owner: str,
