@@ -61,14 +61,16 @@ def ingest_seeds(
         pending = pending_task(settings.db_path, quote(found))
     # Big task arguments are quote()d: Prefect would otherwise walk every nested object (each
     # article, each sentence) to track dependencies, which cost more than storing them.
-    queue: deque[tuple[ChunkBatch, Pending]] = deque()  # annotated or being annotated
-    held: dict[int, ChunkBatch] = {}  # claimed, not stored yet: released if the run fails
+    # Claimed chunks not stored yet, oldest first: a chunk leaves only once stored, so on an
+    # error the claims of everything still here (and of `batch`, if being annotated) go back.
+    queue: deque[tuple[ChunkBatch, Pending]] = deque()
+    batch: ChunkBatch | None = None
 
     def store_oldest() -> None:
-        batch, notes = queue.popleft()
-        stored = store_chunk_task(settings, owner, quote(batch), quote(notes.result()))
+        done, notes = queue[0]
+        stored = store_chunk_task(settings, owner, quote(done), quote(notes.result()))
         report.outcomes += stored.outcomes
-        del held[id(batch)]
+        queue.popleft()
 
     with annotation_stage(cfg) if pending else nullcontext() as remote:  # no cluster when idle
         try:
@@ -78,18 +80,19 @@ def ingest_seeds(
                     log.info("%d file(s) claimed by another run, left to it", batch.held_elsewhere)
                 if not batch.claimed:
                     continue
-                held[id(batch)] = batch
                 if remote is None:
                     notes = annotate_task(quote(batch.fresh), sentences, algorithm)
                     queue.append((batch, Pending.ready(batch.fresh, notes)))
                 else:  # workers annotate this chunk while the parent stores the previous one
                     queue.append((batch, remote(batch.fresh, sentences, algorithm)))
+                batch = None
                 while len(queue) > (0 if remote is None else 1):
                     store_oldest()
             while queue:
                 store_oldest()
         except BaseException:
-            abandon(settings, owner, list(held.values()))  # other runs may take them at once
+            unstored = [b for b, _ in queue] + ([batch] if batch else [])
+            abandon(settings, owner, unstored)  # other runs may take them at once
             raise
     with writer_lock(settings.warehouse):
         record_run_task(settings.db_path, str(uuid.uuid4()), started, quote(report))
