@@ -53,6 +53,9 @@ class LiveServer:
                 if exc.code not in (502, 503, 504) or attempt == 5:
                     raise
                 time.sleep(0.5 * 2**attempt)
+            except TimeoutError:  # a read may wait out a long SQLite lock; a write is not resent
+                if method != "GET" or attempt == 5:
+                    raise
         return json.loads(raw) if raw else None
 
 
