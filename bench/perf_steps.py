@@ -145,7 +145,7 @@ def flow(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
 
     workers > 1: the flow's own process-pool runner (tasks/runners.py) annotates each chunk.
     """
-    from flows.ingest import ingest_seeds
+    from flows.ingest import ingest_seeds, run_ingest
 
     empty = warehouse.parent / f"{warehouse.name}-empty-seeds"
     empty.mkdir(parents=True, exist_ok=True)
@@ -158,14 +158,14 @@ def flow(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     if "settle_seconds" in inspect.signature(ingest_seeds.fn).parameters:
         kwargs["settle_seconds"] = 0.0
     t0 = time.perf_counter()
-    ingest_seeds(seeds=str(empty), **{**kwargs, "warehouse": str(warehouse) + "-warm"})
+    run_ingest(seeds=str(empty), **{**kwargs, "warehouse": str(warehouse) + "-warm"})
     server_s, warm = time.perf_counter() - t0, warm_up()
     t0 = time.perf_counter()
-    first = ingest_seeds(seeds=str(corpus / "seeds"), **kwargs)
+    first = run_ingest(seeds=str(corpus / "seeds"), **kwargs)
     t1 = time.perf_counter()
-    ingest_seeds(seeds=str(corpus / "seeds"), **kwargs)
+    run_ingest(seeds=str(corpus / "seeds"), **kwargs)
     t2 = time.perf_counter()
-    arts = first.get("articles_new", first.get("articles")) if isinstance(first, dict) else None
+    arts = first.get("articles_stored") if isinstance(first, dict) else None
     return {"seconds": t1 - t0, "rerun_s": t2 - t1, "articles": arts, "server_s": server_s,
             "warmup_s": warm}  # fmt: skip
 

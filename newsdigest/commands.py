@@ -46,13 +46,13 @@ def _print_json(obj: object) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     """Run the ingest flow and print its summary."""
-    from flows.ingest import ingest_seeds
+    from flows.ingest import run_ingest
 
     s = settings_from(args)
     if not s.seeds.is_dir():
         raise UserError(f"seeds folder {s.seeds} does not exist")
     runner = {k: getattr(args, k, None) for k in ("runner", "workers", "dask_address")}
-    result = ingest_seeds(str(s.seeds), str(s.warehouse), args.sentences, args.algorithm, **runner)
+    result = run_ingest(str(s.seeds), str(s.warehouse), args.sentences, args.algorithm, **runner)
     _print_json(result)
     return 0
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextvars
 import logging
 import threading
@@ -93,7 +94,7 @@ def run_ingest_in_process(deployment_id: UUID, parameters: dict, reason: str) ->
             deployment_id, parameters=parameters, state=Pending(message=reason),
             tags=["watcher"], name=f"watch-{datetime.now():%H%M%S}",
         )  # fmt: skip
-    state = run_flow(ingest_seeds, flow_run=run, return_type="state")
+    state = asyncio.run(run_flow(ingest_seeds, flow_run=run, return_type="state"))  # async flow
     return state.name
 
 

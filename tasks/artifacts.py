@@ -33,8 +33,10 @@ def publish_ingest_artifact(summary: dict, report: StoreReport) -> None:
         for o in report.outcomes
         if o.status == "failed"
     ]
+    # _sync: Prefect returns an un-awaited coroutine when called from an async flow's body
     create_table_artifact(rows, key="ingest-summary", description="Files seen, new, duplicate, "
-                          "failed (with reason), articles stored, time taken.")  # fmt: skip
+                          "failed (with reason), articles stored, time taken.",
+                          _sync=True)  # fmt: skip
 
 
 def publish_digest_artifact(ctx: DigestContext, paths: dict[str, Path]) -> None:
@@ -43,7 +45,8 @@ def publish_digest_artifact(ctx: DigestContext, paths: dict[str, Path]) -> None:
         return
     head = "\n".join(f"- {fmt}: `{md_escape(p)}`" for fmt, p in paths.items())
     create_markdown_artifact(f"{head}\n\n{render(ctx, 'md', full_texts=False)}", key="daily-digest",
-                             description=f"Digest for {ctx.day.isoformat()}")  # fmt: skip
+                             description=f"Digest for {ctx.day.isoformat()}",
+                             _sync=True)  # fmt: skip
 
 
 def completed_with_failures(summary: dict, report: StoreReport) -> dict | State:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from flows.digest import daily_digest
-from flows.ingest import ingest_seeds
+from flows.ingest import run_ingest
 from newsdigest.warehouse import connect
 from tasks.split import split_articles
 
@@ -38,6 +39,20 @@ def _rows(db: Path) -> dict[str, int]:
         }  # fmt: skip
 
 
+def _artifact_rows(key: str) -> dict[str, str]:
+    """The latest table artifact `key` of the test backend, as {what: value}."""
+    from prefect import get_client
+    from prefect.client.schemas.filters import ArtifactFilter, ArtifactFilterKey
+
+    with get_client(sync_client=True) as client:
+        latest = client.read_latest_artifacts(
+            artifact_filter=ArtifactFilter(key=ArtifactFilterKey(any_=[key]))
+        )
+    rows = latest[0].data if latest else []
+    rows = json.loads(rows) if isinstance(rows, str) else rows
+    return {r["what"]: r["value"] for r in rows}
+
+
 @pytest.fixture
 def dirs(tmp_path: Path, fixtures: Path) -> dict[str, Path]:
     seeds = tmp_path / "seeds"
@@ -52,7 +67,7 @@ def dirs(tmp_path: Path, fixtures: Path) -> dict[str, Path]:
 def test_ingest_is_idempotent_and_quarantines_bad_files(prefect_harness, dirs, fixtures) -> None:
     s, w = str(dirs["seeds"]), str(dirs["warehouse"])
     expected = _distinct_articles([fixtures / n for n in FIXTURE_FILES])
-    first = ingest_seeds(s, w)
+    first = run_ingest(s, w)
     assert (first["files_new"], first["files_failed"]) == (3, 1)
     assert first["articles_stored"] == expected
     db = dirs["warehouse"] / "news.duckdb"
@@ -61,19 +76,20 @@ def test_ingest_is_idempotent_and_quarantines_bad_files(prefect_harness, dirs, f
     reason = dirs["seeds"] / ".quarantine" / "broken.txt.reason"
     assert reason.exists() and reason.read_text().strip()
     assert not (dirs["seeds"] / "broken.txt").exists()
+    assert _artifact_rows("ingest-summary")["files_new"] == "3"  # the async flow awaited it
 
-    again = ingest_seeds(s, w)
+    again = run_ingest(s, w)
     assert again["files_unchanged"] == 3 and again["articles_stored"] == 0
     copy = dirs["seeds"] / "renamed copy.txt"
     shutil.copy(dirs["seeds"] / "layout_a.txt", copy)
     _settle(copy)
-    renamed = ingest_seeds(s, w)
+    renamed = run_ingest(s, w)
     assert (renamed["files_duplicate"], renamed["articles_stored"]) == (1, 0)
     assert _rows(db) == {**rows, "files": rows["files"]}
 
 
 def test_digest_renders_the_day(prefect_harness, dirs) -> None:
-    ingest_seeds(str(dirs["seeds"]), str(dirs["warehouse"]))
+    run_ingest(str(dirs["seeds"]), str(dirs["warehouse"]))
     out = daily_digest(None, str(dirs["warehouse"]), str(dirs["digests"]), "UTC")
     md = Path(out["md"]).read_text("utf-8")
     html = Path(out["html"]).read_text("utf-8")
@@ -91,7 +107,7 @@ def test_digest_renders_the_day(prefect_harness, dirs) -> None:
 def test_real_seeds_group_libya_and_syria(prefect_harness, shared: Path, tmp_path: Path) -> None:
     seeds = tmp_path / "seeds"
     shutil.copytree(shared / "seeds", seeds)
-    ingest_seeds(str(seeds), str(tmp_path / "wh"))
+    run_ingest(str(seeds), str(tmp_path / "wh"))
     with connect(tmp_path / "wh" / "news.duckdb") as con:
         focus = con.execute(
             "SELECT f.name, a.position, c.iso2 FROM articles a"
@@ -111,8 +127,8 @@ def test_idle_run_does_not_copy_the_warehouse_again(prefect_harness, dirs) -> No
     from newsdigest.snapshot import current_snapshot
 
     s, w = str(dirs["seeds"]), str(dirs["warehouse"])
-    ingest_seeds(s, w)
+    run_ingest(s, w)
     published = current_snapshot(dirs["warehouse"])
     assert published is not None
-    assert ingest_seeds(s, w)["files_unchanged"] == 3  # nothing read
+    assert run_ingest(s, w)["files_unchanged"] == 3  # nothing read
     assert current_snapshot(dirs["warehouse"]) == published

@@ -114,8 +114,8 @@ def test_prefect_api_going_away_mid_run(tmp_path: Path) -> None:
     flow = None
     try:
         assert _wait_http(f"http://127.0.0.1:{port}/api/health", 120), "server did not start"
-        code = ("import sys; from flows.ingest import ingest_seeds; "
-                "print(ingest_seeds(sys.argv[1], sys.argv[2], chunk_files=5))")  # fmt: skip
+        code = ("import sys; from flows.ingest import run_ingest; "
+                "print(run_ingest(sys.argv[1], sys.argv[2], chunk_files=5))")  # fmt: skip
         flow = subprocess.Popen([sys.executable, "-c", code, str(seeds), str(wh)], env=env,
                                 cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                 text=True)  # fmt: skip

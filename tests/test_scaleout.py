@@ -36,7 +36,7 @@ def _worker_chunks(address: str) -> dict[str, int]:
 
 
 def test_dask_cluster_ingest_equals_in_process_ingest(prefect_harness, tmp_path: Path) -> None:
-    from flows.ingest import ingest_seeds
+    from flows.ingest import run_ingest
 
     for name in ("local", "dask"):
         write_burst(tmp_path / name / "seeds", n_files=8)
@@ -44,7 +44,7 @@ def test_dask_cluster_ingest_equals_in_process_ingest(prefect_harness, tmp_path:
     with dask_cluster(tmp_path) as cluster:
         try:
             before = _worker_chunks(cluster.address)
-            out = ingest_seeds(str(tmp_path / "dask" / "seeds"), str(tmp_path / "dask" / "wh"),
+            out = run_ingest(str(tmp_path / "dask" / "seeds"), str(tmp_path / "dask" / "wh"),
                                chunk_files=4, runner="dask",
                                dask_address=cluster.address)  # fmt: skip
             after = _worker_chunks(cluster.address)

@@ -152,14 +152,14 @@ def test_a_failed_publish_leaves_the_previous_snapshot(tmp_path: Path, monkeypat
 
 
 def test_ingest_flow_publishes_the_snapshot(prefect_harness, tmp_path: Path, fixtures) -> None:
-    from flows.ingest import ingest_seeds
+    from flows.ingest import run_ingest
 
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     shutil.copy(fixtures / "layout_b.txt", seeds / "layout_b.txt")
     past = time.time() - 60  # a settled file, not one still being written
     os.utime(seeds / "layout_b.txt", (past, past))
-    result = ingest_seeds(str(seeds), str(tmp_path / "wh"))
+    result = run_ingest(str(seeds), str(tmp_path / "wh"))
     snap = snapshot_path(tmp_path / "wh")
     assert _count(snap) == result["articles_stored"] > 0
     with duckdb.connect(str(snap), read_only=True) as con:

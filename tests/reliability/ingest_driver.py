@@ -9,6 +9,7 @@ Usage: python tests/reliability/ingest_driver.py SEEDS WAREHOUSE [CHUNK_FILES]
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from collections.abc import Callable
@@ -30,7 +31,7 @@ def plain_ingest(
     try:
         for name, obj in saved.items():
             setattr(fi, name, _unquoting(overrides.get(name, getattr(obj, "fn", obj))))
-        out = fi.ingest_seeds.fn(str(seeds), str(warehouse), chunk_files=chunk_files)
+        out = asyncio.run(fi.ingest_seeds.fn(str(seeds), str(warehouse), chunk_files=chunk_files))
         return out if isinstance(out, dict) else out.result()
     finally:
         for name, obj in saved.items():
