@@ -25,10 +25,17 @@ from tasks.place_matcher import Mention, case_mode, find_mentions
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
 # Where the reporter sat: one dateline weighs as much as one title mention.
 DATELINE_WEIGHT = 2.0
+# A dateline whose country the style cues also point to ("MUNICH" and "Siemens AG", "TORONTO" and
+# a ".TO" listing) is the subject's home, not just a bureau: it counts twice.
+CORROBORATED = 2.0
 # In log10 population units: a town in a country the text already names beats a 100x bigger one;
 # when a state, county or town of that country is named, a 1000x bigger namesake loses too.
 CONTEXT_BONUS = 2.0
 LOCAL_BONUS = 3.0
+# An ambiguous name whose province or state reading is 10x (1 log10 unit) bigger than any
+# foreign namesake town counts as context for that country too (not as local evidence).
+DOMINANT_GAP = 1.0
+_REGION_KINDS = frozenset({"region", "state"})
 _LOCAL_KINDS = frozenset({"state", "county", "region", "city"})
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
@@ -47,6 +54,7 @@ _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
+_ARTICLES = frozenset({("al",), ("el",)})
 _DATE_PART = re.compile(
     r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d.*$", re.I
 )
@@ -100,6 +108,15 @@ def _resolve(
     return max(cands, key=key)
 
 
+def _dominant_region(cands: tuple[Candidate, ...]) -> Candidate | None:
+    """A province or state 10x bigger than every foreign namesake ("Ontario" vs the US town)."""
+    top = max(cands, key=_prior)
+    if top.kind not in _REGION_KINDS:
+        return None
+    rivals = [_prior(c) for c in cands if c.iso2 != top.iso2]
+    return top if rivals and _prior(top) - max(rivals) >= DOMINANT_GAP else None
+
+
 def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
     """Title and paragraphs with their position weight (title > lead > body)."""
     paras = [p for p in re.split(r"\n\s*\n|\n", text) if p.strip()]
@@ -113,7 +130,7 @@ def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
     """Place readings of a dateline's parts: 'PORTLAND, Ore., Feb 26 -' -> [Portland, Oregon]."""
     out = []
     abbr = region_abbreviations()
-    for part in re.split(r"[,:]", _DATE_PART.sub("", dateline)):
+    for part in re.split(r"[,:/]", _DATE_PART.sub("", dateline)):
         part = part.strip(" -–—.")
         if not part or part[:1].isdigit():
             continue
@@ -121,9 +138,10 @@ def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
         if short in abbr:
             out.append((Candidate(abbr[short], "state", 0.7, 5_000_000),))
             continue
-        cands = tuple(
-            c for c in gazetteer().get(key_tokens(part), ()) if c.kind not in ("org", "none")
-        )
+        key = key_tokens(part)
+        if key not in gazetteer() and key[:1] in _ARTICLES:
+            key = key[1:]  # "AL-MUKALLA", "EL-ARISH": the Arabic article is often not in the name
+        cands = tuple(c for c in gazetteer().get(key, ()) if c.kind not in ("org", "none"))
         if cands:
             out.append(cands)
     return out
@@ -139,6 +157,11 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
         for mention in find_mentions(seg, mode, person_parts):
             out.append((mention, weight, order + mention.index))
         order += 10_000
+    # One sense per discourse: "Kimberley, British Columbia" makes every "Kimberley" Canadian.
+    narrowed = {m.key: m.candidates for m, _, _ in out if m.narrowed}
+    for m, _, _ in out:
+        if m.key in narrowed and not m.narrowed:
+            m.candidates = narrowed[m.key]
     # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname.
     return [
         m for m in out
@@ -219,6 +242,8 @@ def detect_countries(
             context[cands[0].iso2] += weight
             if cands[0].kind in _LOCAL_KINDS:
                 local[cands[0].iso2] += weight
+        elif (top := _dominant_region(cands)) is not None:
+            context[top.iso2] += weight
         us_contested = us_contested or (len(codes) > 1 and "US" in codes)
     if us_contested and not context["US"] and style.value >= STYLE_CONTEXT:
         context["US"] = 1.0
@@ -238,7 +263,7 @@ def detect_countries(
     if datelines:
         # One dateline counts once; its last part ("Ore.", "British Columbia") is the most telling.
         cand = _resolve(datelines[-1], context, local)
-        score[cand.iso2] += DATELINE_WEIGHT
+        score[cand.iso2] += DATELINE_WEIGHT * (CORROBORATED if cues.get(cand.iso2) else 1.0)
         first.setdefault(cand.iso2, 10**9)
         placed.add(cand.iso2)
         dateline_country = cand.iso2

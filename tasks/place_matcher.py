@@ -45,6 +45,7 @@ class Mention:
     prev_word: str = ""  # word before the name, compass words skipped ("in [northern] Syria")
     start: int = 0  # character span in the analysed text
     end: int = 0
+    narrowed: bool = False  # readings fixed by a following region ("Kimberley, British Columbia")
 
 
 def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
@@ -93,6 +94,14 @@ _COMPASS = frozenset(
      "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
      "southeast", "southwest", "rural", "downtown", "the", "war", "torn", "hit", "ravaged"]
 )  # fmt: skip
+
+
+_LEGAL_FORMS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "corporation", "limited"])
+
+
+def _company_name(toks: Tokens, j: int) -> bool:
+    """A legal form ends the name within two words: "Warrington Inc", "Imperial Oil Ltd"."""
+    return any(k < len(toks) and toks.norm[k] in _LEGAL_FORMS for k in (j, j + 1))
 
 
 def _has_capital(word: str) -> bool:
@@ -157,6 +166,7 @@ def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Ment
             # A town too small for the gazetteer still lies in the region named after it.
             a.candidates = same or (Candidate(next(iter(codes)), "city", 0.3, 15_000),)
             b.candidates = tuple(c for c in b.candidates if c.iso2 in codes)
+            a.narrowed = True
     return mentions
 
 
@@ -220,7 +230,8 @@ def find_mentions(
 ) -> list[Mention]:
     """Longest-match place names in `text`, left to right.
 
-    Town names seen inside a longer capitalised name ("Nigel Lawson") are added to `person_parts`.
+    Town names seen inside a longer capitalised name ("Nigel Lawson") or starting a company name
+    ("Warrington Inc") are added to `person_parts`.
     """
     mode = mode or case_mode(text)
     toks = Tokens(text)
@@ -243,7 +254,8 @@ def find_mentions(
         if person and toks.title_case():  # a headline capitalises every word: no name clue
             person = None
         if cands and person:
-            if person == "prev" and person_parts is not None and cands[0].kind == "city":
+            named = person == "prev" or _company_name(toks, i + n)
+            if named and person_parts is not None and cands[0].kind == "city":
                 person_parts.add(key)
         elif cands:
             nxt = toks.norm[i + n] if i + n < len(toks) else ""

@@ -1,0 +1,56 @@
+"""Country rules from the issue #4 error analysis: each case is a sentence written for the test."""
+
+from __future__ import annotations
+
+from tasks.countries import detect_countries
+
+
+def test_a_town_narrowed_by_its_region_keeps_that_reading_everywhere():
+    text = (
+        "Miners at Kimberley voted to strike on Monday. The smelter in Kimberley, British "
+        "Columbia, employs 600 people. Kimberley officials hope for a quick deal."
+    )
+    result = detect_countries(text, title="Kimberley miners vote to strike")
+    assert result.focus == "CA" and "ZA" not in result.codes
+
+
+def test_a_town_that_names_a_company_is_the_company_later_too():
+    lead = "Warrington Inc said it sold its footwear unit to a buyer in Canada."
+    later = "Warrington said the sale would close in May."
+    result = detect_countries(f"{lead}\n\n{later}", title="Warrington sells footwear unit")
+    assert result.focus == "CA" and "GB" not in result.codes
+    # the same town without a company name stays a town
+    assert detect_countries("Flooding hit Warrington overnight.").codes == ["GB"]
+
+
+def test_a_province_much_bigger_than_its_namesake_town_sets_the_context():
+    # Ontario is also a Californian town, Richmond a (bigger) Virginian city as well
+    result = detect_countries("Officials in Ontario said the Richmond plant will close in June.")
+    assert result.codes == ["CA"]
+
+
+def test_middle_east_and_breakaway_region_names():
+    assert "GE" in detect_countries("Moscow signed treaties with Abkhazia and South Ossetia.").codes
+    assert "PS" in detect_countries("Israeli troops raided Jenin and Khan Younis overnight.").codes
+    assert detect_countries("Houthi fighters launched drones, Houthi officials said.").focus == "YE"
+    assert detect_countries("A new resort opened in AlUla this week.").focus == "SA"
+
+
+def test_datelines_with_an_arabic_article_or_two_cities():
+    assert detect_countries("Officials said so.", "Port reopens", "AL-MUKALLA").focus == "YE"
+    assert detect_countries("Officials said so.", "Talks end", "DUBAI/RIYADH").focus == "SA"
+
+
+def test_a_dateline_the_cues_agree_with_is_the_subjects_home():
+    text = (
+        "Siemens AG said its Siemens Nixdorf GmbH unit won a telephone order in Denmark, "
+        "its second Danish order this year."
+    )
+    assert detect_countries(text, dateline="MUNICH").focus == "DE"
+    # without the company cues the story stays Danish
+    plain = "The company said it won a telephone order in Denmark, its second Danish order."
+    assert detect_countries(plain, dateline="MUNICH").focus == "DK"
+
+
+def test_summit_in_a_headline_is_not_a_town():
+    assert detect_countries("Gulf leaders gathered on Tuesday.", title="Summit opens").codes == []
