@@ -8,6 +8,7 @@ Steps return plain records; only `store_chunk`'s small report outlives the chunk
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -17,7 +18,7 @@ from prefect.cache_policies import NO_CACHE
 from newsdigest.config import Settings
 from newsdigest.locking import writer_lock
 from newsdigest.models import Annotation, Article
-from newsdigest.runlog import logger
+from newsdigest.runlog import logger, safe_name
 from newsdigest.snapshot import publish_or_warn
 from newsdigest.warehouse import connect
 from tasks.claims import claim, release, release_seeds, store_claimed
@@ -25,6 +26,8 @@ from tasks.discover import ParsedFile, SeedFile, read_seeds
 from tasks.ledger import fresh_articles
 from tasks.quarantine import quarantine
 from tasks.store import StoreReport
+
+NAMED_FILES = 5  # a chunk with more new files logs one total line for them (details: DEBUG)
 
 
 @dataclass
@@ -61,8 +64,9 @@ def store_chunk(
         report = store_claimed(settings.db_path, owner, batch.claimed, batch.parsed, notes)
         publish_or_warn(settings.warehouse, throttle=True)  # analysts see whole chunks only
     failed = []
+    for line, level in chunk_log_lines(report):
+        log.log(level, "%s", line)
     for p, outcome in zip(batch.parsed, report.outcomes, strict=True):
-        log.info("%s", outcome.log_line())
         if outcome.status == "failed":
             quarantine(p.seed, outcome.reason or "unknown error", settings.quarantine)
             failed.append(p.seed.name)
@@ -70,6 +74,21 @@ def store_chunk(
         with writer_lock(settings.warehouse):
             release_seeds(settings.db_path, owner, failed)
     return report
+
+
+def chunk_log_lines(report: StoreReport, named: int = NAMED_FILES) -> list[tuple[str, int]]:
+    """Log lines for a stored chunk: one per failed or duplicate file, new files by name when
+    few, else one INFO total (per-file lines go to DEBUG: thousands of lines per run cost the
+    Prefect server more CPU than the rest of its work, and bury the failures in the UI)."""
+    new = [o for o in report.outcomes if o.status == "new"]
+    lines = [(o.log_line(), logging.INFO) for o in report.outcomes if o.status != "new"]
+    if len(new) <= named:
+        return [(o.log_line(), logging.INFO) for o in new] + lines
+    total = (
+        f"{len(new)} new files stored, {sum(o.articles for o in new)} new article(s)"
+        f" ({safe_name(new[0].name)} … {safe_name(new[-1].name)})"
+    )
+    return [(total, logging.INFO)] + [(o.log_line(), logging.DEBUG) for o in new] + lines
 
 
 def abandon(settings: Settings, owner: str, batches: list[ChunkBatch]) -> None:
