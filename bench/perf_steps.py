@@ -70,7 +70,7 @@ class Phases:
 def _annotate(articles: list) -> dict:
     from tasks.annotate import annotate_articles
 
-    return annotate_articles(articles, 3, "default")
+    return annotate_articles(articles, 3, "default", spans=False)  # as the flow does
 
 
 def _pool_warm(_: int) -> float:

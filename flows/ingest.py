@@ -88,7 +88,7 @@ async def ingest_seeds(
                 if not batch.claimed:
                     continue
                 if remote is None:
-                    notes = annotate_task(quote(batch.fresh), sentences, algorithm)
+                    notes = annotate_task(quote(batch.fresh), sentences, algorithm, spans=False)
                     queue.append((batch, Pending.ready(batch.fresh, notes)))
                 else:  # workers annotate this chunk while the parent stores the previous one
                     queue.append((batch, remote(batch.fresh, sentences, algorithm)))

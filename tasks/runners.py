@@ -69,10 +69,11 @@ def split_work(items: Sequence, workers: int) -> list[list]:
 def annotate_chunk(
     articles: list[Article], sentences: int = 3, algorithm: str = "default"
 ) -> dict[str, Annotation]:
-    """Annotate one chunk (runs on a worker; imports the NLP stages there)."""
+    """Annotate one chunk for the warehouse, without entity spans (runs on a worker; imports
+    the NLP stages there)."""
     from tasks.annotate import annotate_articles
 
-    return annotate_articles(articles, sentences, algorithm)
+    return annotate_articles(articles, sentences, algorithm, spans=False)
 
 
 def _warm() -> None:

@@ -111,11 +111,11 @@ def test_a_failed_chunk_releases_its_claims_and_keeps_stored_chunks(tmp_path: Pa
     write_burst(tmp_path / "seeds", n_files=4, per_file=1)
     calls = []
 
-    def annotate_then_fail(articles, sentences=3, algorithm="default"):  # noqa: ANN001, ANN202
+    def annotate_then_fail(articles, sentences=3, algorithm="default", spans=True):  # noqa: ANN001, ANN202
         calls.append(len(articles))
         if len(calls) == 2:
             raise RuntimeError("annotator crashed")
-        return annotate_memo(articles, sentences, algorithm)
+        return annotate_memo(articles, sentences, algorithm, spans)
 
     with pytest.raises(RuntimeError, match="annotator crashed"):
         plain_ingest(tmp_path / "seeds", tmp_path / "wh", chunk_files=2,
