@@ -141,7 +141,7 @@ def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
         key = key_tokens(part)
         if key not in gazetteer() and key[:1] in _ARTICLES:
             key = key[1:]  # "AL-MUKALLA", "EL-ARISH": the Arabic article is often not in the name
-        cands = tuple(c for c in gazetteer().get(key, ()) if c.kind not in ("org", "none"))
+        cands = tuple(c for c in gazetteer().get(key, ()) if c.kind not in ("org", "intl", "none"))
         if cands:
             out.append(cands)
     return out
@@ -253,11 +253,14 @@ def detect_countries(
     placed: set[str] = set()
     dateline_country = None
     resolved = [_resolve(m.candidates, context, local) for m, _, _ in mentions]
+    seats: set[str] = set()  # an international body ("EC", "GATT") counts once for its seat
     for (mention, weight, order), cand in zip(mentions, resolved, strict=True):
-        if cand.kind != "none":
+        if cand.kind != "none" and not (cand.kind == "intl" and cand.iso2 in seats):
             score[cand.iso2] += _mention_weight(mention, cand, weight)
             count[cand.iso2] += 1
-            if cand.kind != "org":
+            if cand.kind == "intl":
+                seats.add(cand.iso2)
+            elif cand.kind != "org":
                 placed.add(cand.iso2)
             first.setdefault(cand.iso2, order)
     if datelines:

@@ -23,6 +23,7 @@ KIND_WEIGHT = {
     "region": 0.6,
     "county": 0.6,
     "org": 0.5,
+    "intl": 0.5,
     "none": 0.0,
 }
 # First-level subdivisions worth reading: countries whose provinces are named in English news.

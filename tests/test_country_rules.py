@@ -54,3 +54,13 @@ def test_a_dateline_the_cues_agree_with_is_the_subjects_home():
 
 def test_summit_in_a_headline_is_not_a_town():
     assert detect_countries("Gulf leaders gathered on Tuesday.", title="Summit opens").codes == []
+
+
+def test_an_international_body_counts_once_for_its_seat():
+    text = (
+        "EC officials said the EC would not change its farm policy. The EC Commission and "
+        "EC ministers repeated it after talks in Australia."
+    )
+    result = detect_countries(text)
+    assert result.focus == "AU" and "BE" not in result.codes
+    assert detect_countries("The EC said farm prices would be frozen.").focus == "BE"
