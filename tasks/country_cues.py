@@ -1,9 +1,12 @@
-"""Weak country cues without place names: US local-news vocabulary and company legal forms."""
+"""Weak country cues without place names: news vocabulary, legal forms, the batch's prior."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
+
+from newsdigest.models import CountryResult
 
 CUE_WEIGHT = 0.3
 CUE_CAP = 1.2  # all cues together stay below one country name in the lead
@@ -87,3 +90,25 @@ def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:
         iso2 = _RIC_EXCHANGE[code]
         out[iso2] = min(CUE_CAP, out[iso2] + RIC_WEIGHT)
     return out
+
+
+# Batch prior: an article with no country evidence at all takes the focus that prevails among the
+# other articles of its batch (one seed file, one outlet's feed), as a newsroom geoparser assumes
+# a local outlet writes about its own country. It needs PRIOR_MIN_ARTICLES others with evidence,
+# and their most common focus must hold more than PRIOR_MIN_SHARE of them.
+PRIOR_MIN_ARTICLES, PRIOR_MIN_SHARE = 3, 0.5
+
+
+def batch_prior(results: Sequence[CountryResult]) -> list[CountryResult]:
+    """Results of one batch; those without any evidence take the batch's prevailing focus.
+
+    A focus set by the prior has no country scores behind it (`countries == []`), so it never
+    counts as a mentioned country and stays recognisable; articles with evidence are untouched.
+    """
+    counts = Counter(r.focus for r in results if r.focus is not None and r.countries)
+    total = sum(counts.values())
+    ranked = counts.most_common(2)
+    if total < PRIOR_MIN_ARTICLES or ranked[0][1] <= PRIOR_MIN_SHARE * total:
+        return list(results)
+    prior = ranked[0][0]
+    return [r if r.focus is not None or r.countries else CountryResult(prior, []) for r in results]
