@@ -177,3 +177,18 @@ def test_throttled_publish_waits_for_the_interval(tmp_path: Path, monkeypatch) -
     assert not due(wh) and publish_or_warn(wh, throttle=True) is None
     assert due(wh, now=time.time() + 61)
     assert publish_or_warn(wh) is not None  # unthrottled (end of run) always copies
+
+
+def test_a_slow_copy_waits_twenty_times_its_cost(tmp_path: Path, monkeypatch) -> None:
+    """A big warehouse whose copy took 2 s is copied again only after 40 s (5% of the time)."""
+    from newsdigest.snapshot import FRESHNESS_FILE, due, snapshot_dir
+
+    wh = tmp_path / "wh"
+    connect(wh / "news.duckdb").close()
+    monkeypatch.setenv("NEWSDIGEST_SNAPSHOT_INTERVAL", "5")
+    assert publish_or_warn(wh) is not None
+    fresh = snapshot_dir(wh) / FRESHNESS_FILE
+    fresh.write_text(json.dumps({**json.loads(fresh.read_text()), "publish_seconds": 2.0}))
+    start = fresh.stat().st_mtime
+    assert not due(wh, now=start + 39)
+    assert due(wh, now=start + 41)
