@@ -35,15 +35,15 @@ CHUNK_FILES = 100
 
 def prepare(corpus: Path, out: Path = CHUNKS) -> int:
     """Parse and annotate the corpus once; pickle [(parsed files, annotations)] per chunk."""
+    from newsdigest.iterutil import chunked
     from tasks.annotate import annotate_articles
     from tasks.discover import discover, read_seeds
 
-    seeds = discover(corpus / "seeds")
     chunks = []
-    for i in range(0, len(seeds), CHUNK_FILES):
-        parsed = read_seeds(seeds[i : i + CHUNK_FILES])
+    for seeds in chunked(discover(corpus / "seeds"), CHUNK_FILES):
+        parsed = read_seeds(seeds)
         arts = {a.article_id: a for p in parsed for a in p.articles}
-        chunks.append((parsed, annotate_articles(list(arts.values()))))
+        chunks.append((parsed, annotate_articles(list(arts.values()), spans=False)))  # as ingest
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_bytes(pickle.dumps(chunks))
     print(f"{len(chunks)} chunks, {sum(len(n) for _, n in chunks)} articles -> {out}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from functools import cache
+from functools import cache, cached_property
 
 import pycountry
 
@@ -186,14 +186,12 @@ class _Style:
 
     def __init__(self, text: str) -> None:
         """Remember the text; nothing is scanned yet."""
-        self.text, self._value = text, -1
+        self.text = text
 
-    @property
+    @cached_property
     def value(self) -> int:
         """Number of US local-news markers, net of British and Canadian ones."""
-        if self._value < 0:
-            self._value = us_local_style(self.text)
-        return self._value
+        return us_local_style(self.text)
 
 
 def _townlike(mention: Mention) -> bool:

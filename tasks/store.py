@@ -238,8 +238,10 @@ def _insert_annotations(con: duckdb.DuckDBPyConnection, notes: dict[str, Annotat
             (aid, c.iso2, float(c.score), c.mentions, c.iso2 == ann.countries.focus)
             for c in ann.countries.countries
         ]
-        focus = [c.iso2 for c in ann.countries.countries if c.iso2 == ann.countries.focus]
-        texts.append((aid, focus[0] if focus else None, _summary_text(ann)))
+        # as article_summary_rows: the focus of the stored rows (None when it has no row)
+        focus = ann.countries.focus
+        stored = any(c.iso2 == focus for c in ann.countries.countries)
+        texts.append((aid, focus if stored else None, _summary_text(ann)))
     bulk_insert(con, "summary_sentences", ["article_id", "algorithm", "sentence_index", "text",
                                            "score", "selected"], sents)  # fmt: skip
     bulk_insert(con, "entities", ["article_id", "name", "type", "count"], ents)
@@ -247,13 +249,13 @@ def _insert_annotations(con: duckdb.DuckDBPyConnection, notes: dict[str, Annotat
                 ctry)  # fmt: skip
     bulk_insert(con, "article_summary_texts", ["article_id", "focus_country", "summary"], texts)
     if ents:
-        focus = {aid: f or "??" for aid, f, _ in texts}
+        focus_of = {aid: f or "??" for aid, f, _ in texts}
         con.execute(
             "CREATE OR REPLACE TEMP TABLE staged_rows (article_id VARCHAR, name VARCHAR,"
             " type VARCHAR, count INTEGER, focus_country VARCHAR)"
         )
         bulk_insert(con, "staged_rows", ["article_id", "name", "type", "count", "focus_country"],
-                    [(*e, focus[e[0]]) for e in ents])  # fmt: skip
+                    [(*e, focus_of[e[0]]) for e in ents])  # fmt: skip
         con.execute(_STAGE_SQL.format(rows="staged_rows"))
         con.execute("DROP TABLE staged_rows")
         _count_staged(con)
