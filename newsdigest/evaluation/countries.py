@@ -125,33 +125,34 @@ def split_halves(items: list[Item], source: str = "lgl") -> list[Item]:
     return out
 
 
-def prior_predictions(items: list[Item]) -> dict[int, tuple]:
-    """System predictions with the batch prior (tasks.country_cues.batch_prior) applied.
+def system_predictions(items: list[Item]) -> tuple[dict[int, tuple], dict[int, tuple]]:
+    """System predictions per item index, alone and with the batch prior
+    (tasks.country_cues.batch_prior) applied: one detection per item serves both.
 
     A batch is a corpus file (its `batch`), else the whole source (one outlet's feed).
     """
     groups: dict[str, list[int]] = defaultdict(list)
     for index, item in enumerate(items):
         groups[item.get("batch") or item["source"]].append(index)
-    out = {}
+    alone, prior = {}, {}
     for indices in groups.values():
-        t0 = time.perf_counter()
-        results: list[CountryResult] = [
-            detect_countries(items[i]["text"], items[i].get("title") or None,
-                             _dateline(items[i].get("dateline")))
-            for i in indices
-        ]  # fmt: skip
-        results = batch_prior(results)
-        ms = (time.perf_counter() - t0) * 1000 / len(indices)
-        out.update({i: (r.focus, r.codes, ms) for i, r in zip(indices, results, strict=True)})
-    return out
+        results: list[CountryResult] = []
+        for i in indices:
+            t0 = time.perf_counter()
+            results.append(detect_countries(items[i]["text"], items[i].get("title") or None,
+                                            _dateline(items[i].get("dateline"))))  # fmt: skip
+            alone[i] = (results[-1].focus, results[-1].codes, (time.perf_counter() - t0) * 1000)
+        for i, r in zip(indices, batch_prior(results), strict=True):
+            prior[i] = (r.focus, r.codes, alone[i][2])
+    return alone, prior
 
 
 def evaluate(items: list[Item]) -> dict[str, dict[str, dict[str, float]]]:
     """Metrics for the system (alone and with the batch prior) and the CLIFF baseline."""
+    alone, prior = system_predictions(items)
     return {
-        "system": score_items(items, system_predict),
-        "system+prior": score_items(items, system_predict, prior_predictions(items)),
+        "system": score_items(items, system_predict, alone),
+        "system+prior": score_items(items, system_predict, prior),
         "cliff": score_items(items, cliff_predict),
     }
 
