@@ -10,7 +10,6 @@ apart as `warmup_s`), so every step pays the same fixed costs outside its timer.
 from __future__ import annotations
 
 import argparse
-import inspect
 import json
 import re
 import sys
@@ -145,7 +144,7 @@ def flow(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
 
     workers > 1: the flow's own process-pool runner (tasks/runners.py) annotates each chunk.
     """
-    from flows.ingest import ingest_seeds, run_ingest
+    from flows.ingest import run_ingest
 
     empty = warehouse.parent / f"{warehouse.name}-empty-seeds"
     empty.mkdir(parents=True, exist_ok=True)
@@ -155,8 +154,6 @@ def flow(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
 
         kwargs |= {"runner": "process", "workers": workers}
         list(process_pool(workers).map(_pool_warm, range(workers)))  # the flow reuses this pool
-    if "settle_seconds" in inspect.signature(ingest_seeds.fn).parameters:
-        kwargs["settle_seconds"] = 0.0
     t0 = time.perf_counter()
     run_ingest(seeds=str(empty), **{**kwargs, "warehouse": str(warehouse) + "-warm"})
     server_s, warm = time.perf_counter() - t0, warm_up()
