@@ -11,13 +11,12 @@ import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
 from tasks.country_cues import CUE_WEIGHT, cue_scores
+from tasks.country_dateline import dateline_candidates
+from tasks.country_language import language_use
 from tasks.country_local import us_local_style
 from tasks.gazetteer import (
     Candidate,
-    gazetteer,
-    key_tokens,
     place_suffixes,
-    region_abbreviations,
     word_set,
 )
 from tasks.place_matcher import Mention, case_mode, find_mentions
@@ -54,10 +53,6 @@ _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
-_ARTICLES = frozenset({("al",), ("el",)})
-_DATE_PART = re.compile(
-    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d.*$", re.I
-)
 _NAMES = {
     "US": "United States", "GB": "United Kingdom", "RU": "Russia", "KR": "South Korea",
     "KP": "North Korea", "CD": "DR Congo", "CG": "Congo", "CI": "Ivory Coast",
@@ -126,27 +121,6 @@ def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
     return out
 
 
-def _dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
-    """Place readings of a dateline's parts: 'PORTLAND, Ore., Feb 26 -' -> [Portland, Oregon]."""
-    out = []
-    abbr = region_abbreviations()
-    for part in re.split(r"[,:/]", _DATE_PART.sub("", dateline)):
-        part = part.strip(" -–—.")
-        if not part or part[:1].isdigit():
-            continue
-        short = part.replace(" ", "").upper()
-        if short in abbr:
-            out.append((Candidate(abbr[short], "state", 0.7, 5_000_000),))
-            continue
-        key = key_tokens(part)
-        if key not in gazetteer() and key[:1] in _ARTICLES:
-            key = key[1:]  # "AL-MUKALLA", "EL-ARISH": the Arabic article is often not in the name
-        cands = tuple(c for c in gazetteer().get(key, ()) if c.kind not in ("org", "intl", "none"))
-        if cands:
-            out.append(cands)
-    return out
-
-
 def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
     """Mentions with their position weight and a global order number."""
     out = []
@@ -155,6 +129,8 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
     for seg, weight in _segments(text, title):
         mode = case_mode(seg)
         for mention in find_mentions(seg, mode, person_parts):
+            if language_use(seg, mention.start, mention.end):
+                continue  # "science and English": a school subject, not a place
             out.append((mention, weight, order + mention.index))
         order += 10_000
     # One sense per discourse: "Kimberley, British Columbia" makes every "Kimberley" Canadian.
@@ -224,7 +200,7 @@ def detect_countries(
 ) -> CountryResult:
     """Focus country and every country mentioned, strongest first."""
     mentions = _collect(text or "", title)
-    datelines = _dateline_candidates(dateline or "")
+    datelines = dateline_candidates(dateline or "")
     full = f"{title or ''}\n{text or ''}"
     style = _Style(full)
     cues = cue_scores(full)

