@@ -10,7 +10,7 @@ from functools import cache, cached_property
 import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
-from tasks.country_cues import CUE_WEIGHT, cue_scores
+from tasks.country_cues import CUE_WEIGHT, bare_dollars, cue_scores
 from tasks.country_dateline import dateline_candidates
 from tasks.country_language import language_use
 from tasks.country_local import us_local_style
@@ -246,7 +246,7 @@ def detect_countries(
         dateline_country = cand.iso2
     if not score:  # nothing else to go on: a lone "Inc" or "Plc" is better than no answer
         cues = cue_scores(full, min_cues=1)
-        if not cues and style.value:
+        if not cues and (style.value or bare_dollars(full)):
             cues["US"] = CUE_WEIGHT
     for iso2, cue in cues.items():
         score[iso2] += cue

@@ -92,6 +92,16 @@ def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:
     return out
 
 
+# An amount in dollars with no country before the unit ("5 mln dlrs", not "5 mln Canadian dlrs"),
+# like "$5", is written in the US by default.
+_BARE_DOLLARS = re.compile(r"\d(?: (?:mln|bln|million|billion))? (?:dlrs|dollars)\b")
+
+
+def bare_dollars(text: str) -> bool:
+    """Any dollar amount without a country before its unit."""
+    return _BARE_DOLLARS.search(text) is not None
+
+
 # Batch prior: an article with no country evidence at all takes the focus that prevails among the
 # other articles of its batch (one seed file, one outlet's feed), as a newsroom geoparser assumes
 # a local outlet writes about its own country. It needs PRIOR_MIN_ARTICLES others with evidence,

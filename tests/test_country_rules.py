@@ -91,3 +91,12 @@ def test_a_demonym_taught_or_listed_with_school_subjects_is_a_language():
     assert detect_countries(board).codes == ["CA"]
     # a demonym describing people or things still counts
     assert detect_countries("English fans travelled to the match.").focus == "GB"
+
+
+def test_a_dollar_amount_without_a_country_is_weak_us_evidence():
+    text = "Hillmont Bancorp said it sold 12 mln dlrs of notes to its lenders."
+    assert detect_countries(text).focus == "US"
+    assert detect_countries("Hillmont Bancorp said it sold notes to its lenders.").focus is None
+    # the dollar of another country is that country's
+    text = "Hillmont said it sold 12 mln Canadian dlrs of notes to its lenders."
+    assert detect_countries(text).focus == "CA"
