@@ -10,7 +10,7 @@ from functools import cache, cached_property
 import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
-from tasks.country_cues import CUE_WEIGHT, bare_dollars, cue_scores
+from tasks.country_cues import CUE_WEIGHT, bare_dollars, cue_scores, subject_company
 from tasks.country_dateline import dateline_candidates
 from tasks.country_language import language_use
 from tasks.country_local import us_local_style
@@ -204,6 +204,7 @@ def detect_countries(
     full = f"{title or ''}\n{text or ''}"
     style = _Style(full)
     cues = cue_scores(full)
+    cues.update(subject_company(text or ""))
     # Unambiguous evidence first: it decides between the readings of ambiguous names.
     context: dict[str, float] = defaultdict(float, {c: v * CUE_CONTEXT for c, v in cues.items()})
     local: dict[str, float] = defaultdict(float)

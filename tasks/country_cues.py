@@ -102,6 +102,19 @@ def bare_dollars(text: str) -> bool:
     return _BARE_DOLLARS.search(text) is not None
 
 
+# The company a story opens on ("Tidewater Inc said ..."), with a US legal form, is most likely
+# at home in the US: half a body mention, so it only settles close calls between foreign names.
+_SUBJECT = re.compile(
+    r"^\W*(?:[A-Z][\w&.'-]*,? ){1,6}(?:Inc|Corp|Corporation)\b\.?>?,? (?:\w+ ){0,3}said\b"
+)
+SUBJECT_WEIGHT = 0.5
+
+
+def subject_company(lead: str) -> Counter[str]:
+    """US evidence when the lead opens on a company with a US legal form that says something."""
+    return Counter({"US": SUBJECT_WEIGHT} if _SUBJECT.search(lead) else {})
+
+
 # Batch prior: an article with no country evidence at all takes the focus that prevails among the
 # other articles of its batch (one seed file, one outlet's feed), as a newsroom geoparser assumes
 # a local outlet writes about its own country. It needs PRIOR_MIN_ARTICLES others with evidence,

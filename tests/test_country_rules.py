@@ -100,3 +100,12 @@ def test_a_dollar_amount_without_a_country_is_weak_us_evidence():
     # the dollar of another country is that country's
     text = "Hillmont said it sold 12 mln Canadian dlrs of notes to its lenders."
     assert detect_countries(text).focus == "CA"
+
+
+def test_the_company_a_story_opens_on_with_a_us_legal_form_settles_a_close_call():
+    text = "Hillmont Inc said it signed a licensing pact with a Swedish company."
+    title = "Hillmont in pact with Swedish firm"
+    assert detect_countries(text, title, "DAYTON, Ohio, March 4 -").focus == "US"
+    # a story that does not open on such a company keeps its foreign focus
+    text = "A licensing pact was signed with a Swedish company, Hillmont said."
+    assert detect_countries(text, title, "DAYTON, Ohio, March 4 -").focus == "SE"
