@@ -52,6 +52,8 @@ _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "
                       "boy", "girl", "teen", "couple", "family"])  # fmt: skip
 _LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
                        "within", "into", "towards", "toward"])  # fmt: skip
+_AGREEMENTS = frozenset(["accord", "accords", "agreement", "agreements", "pact", "protocol",
+                         "convention", "treaty", "declaration", "communique"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
 _NAMES = {
     "US": "United States", "GB": "United Kingdom", "RU": "Russia", "KR": "South Korea",
@@ -152,9 +154,16 @@ def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
     if mention.next_word in word_set("actor_words.txt"):
         weight *= ACTOR_FACTOR
     cultural = cand.kind == "demonym" and mention.next_word in word_set("cultural_words.txt")
-    if cultural or mention.next_word in word_set("currency_words.txt"):
+    if cultural or _agreement(mention, cand) or mention.next_word in word_set("currency_words.txt"):
         weight *= CURRENCY_FACTOR  # "Canadian dollar", "Irish pub": not where the story is
     return cand.weight * weight
+
+
+def _agreement(mention: Mention, cand: Candidate) -> bool:
+    """A town naming an agreement ("Paris accord") or a trade round ("Uruguay round")."""
+    if mention.next_word == "round":
+        return True
+    return cand.kind in ("city", "place") and mention.next_word in _AGREEMENTS
 
 
 class _Style:

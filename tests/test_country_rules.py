@@ -109,3 +109,12 @@ def test_the_company_a_story_opens_on_with_a_us_legal_form_settles_a_close_call(
     # a story that does not open on such a company keeps its foreign focus
     text = "A licensing pact was signed with a Swedish company, Hillmont said."
     assert detect_countries(text, title, "DAYTON, Ohio, March 4 -").focus == "SE"
+
+
+def test_a_town_naming_an_agreement_or_a_trade_round_is_not_the_place():
+    text = "The West German finance minister said the Paris accord would hold."
+    assert detect_countries(text, title="Minister backs Paris accord").focus == "DE"
+    text = "Farm ministers said the Uruguay round must cut subsidies, Australian officials said."
+    assert detect_countries(text).focus == "AU"
+    # the town itself still counts
+    assert detect_countries("The West German minister arrived in Paris.").focus == "FR"
