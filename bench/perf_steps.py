@@ -84,6 +84,7 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     from datetime import UTC, datetime
 
     from newsdigest.config import Settings
+    from newsdigest.locking import writer_session
     from newsdigest.snapshot import publish_snapshot
     from tasks.claims import lease_seconds, new_owner
     from tasks.discover import discover
@@ -105,28 +106,29 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     else:
         warm = warm_up()
     t0, c0 = time.perf_counter(), time.process_time()
-    found = ph.run("discover", discover, settings.seeds)
-    pending = ph.run("ledger", pending_seeds, db, found)
-    inflight: list[tuple[object, Future | dict]] = []
+    with writer_session(settings.warehouse, db):  # as the flow: lock + database kept open
+        found = ph.run("discover", discover, settings.seeds)
+        pending = ph.run("ledger", pending_seeds, db, found)
+        inflight: list[tuple[object, Future | dict]] = []
 
-    def store_oldest() -> None:
-        batch, notes = inflight.pop(0)
-        if isinstance(notes, Future):
-            notes = ph.run("wait_workers", notes.result)
-        report.outcomes += ph.run("store", store_chunk, settings, owner, batch, notes).outcomes
+        def store_oldest() -> None:
+            batch, notes = inflight.pop(0)
+            if isinstance(notes, Future):
+                notes = ph.run("wait_workers", notes.result)
+            report.outcomes += ph.run("store", store_chunk, settings, owner, batch, notes).outcomes
 
-    for chunk in chunked(pending, CHUNK_FILES):
-        batch = ph.run("read", read_chunk, settings, owner, list(chunk), lease, started)
-        if pool is None:
-            inflight.append((batch, ph.run("annotate", _annotate, batch.fresh)))
-        else:
-            inflight.append((batch, pool.submit(_annotate, batch.fresh)))
-        while len(inflight) > workers - 1:
+        for chunk in chunked(pending, CHUNK_FILES):
+            batch = ph.run("read", read_chunk, settings, owner, list(chunk), lease, started)
+            if pool is None:
+                inflight.append((batch, ph.run("annotate", _annotate, batch.fresh)))
+            else:
+                inflight.append((batch, pool.submit(_annotate, batch.fresh)))
+            while len(inflight) > workers - 1:
+                store_oldest()
+        while inflight:
             store_oldest()
-    while inflight:
-        store_oldest()
-    ph.run("ledger", record_run, db, "bench", datetime.now(UTC), report)
-    ph.run("publish", publish_snapshot, warehouse)
+        ph.run("ledger", record_run, db, "bench", datetime.now(UTC), report)
+        ph.run("publish", publish_snapshot, warehouse)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
     if pool:
         pool.shutdown()

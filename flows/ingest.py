@@ -1,8 +1,10 @@
 """Flow `ingest-seeds`: discover → claim → parse → annotate → store, per chunk of files.
 
-The writer lock is held only for short database steps (what is pending, claim a chunk, which
-articles are new, store + drop claims + publish), never while parsing or annotating, so
-several runs (Prefect workers) can share a burst: each chunk is claimed by exactly one run.
+Each database step (what is pending, claim a chunk, which articles are new, store + drop
+claims + publish) takes the writer lock. A run keeps the lock and the open database between its
+steps (`writer_session`: one checkpoint per ~16 MB of changes, not one per step) until another
+process asks for them; it then hands them over at the end of the current step, so several runs
+(Prefect workers) still share a burst: each chunk is claimed by exactly one run.
 
 The flow is `async` only for how Prefect ends it: a sync flow run joins Prefect's heartbeat
 thread, which sleeps in whole seconds, so every run ended on a whole second (+0.5 s on average,
@@ -25,14 +27,14 @@ from prefect.utilities.annotations import quote
 
 from newsdigest.config import Settings
 from newsdigest.iterutil import chunked
-from newsdigest.locking import writer_lock
+from newsdigest.locking import writer_lock, writer_session
 from newsdigest.runlog import logger, safe_name
 from newsdigest.snapshot import current_snapshot, publish_snapshot_task
 from newsdigest.watch import split_settled
 from tasks.annotate import annotate_task
 from tasks.artifacts import completed_with_failures, publish_ingest_artifact
 from tasks.claims import lease_seconds, new_owner
-from tasks.discover import discover_task
+from tasks.discover import SeedFile, discover_task
 from tasks.ingest_chunk import ChunkBatch, abandon, read_chunk_task, store_chunk_task
 from tasks.ledger import pending_task, record_run_task
 from tasks.runners import Pending, RunnerConfig, annotation_stage
@@ -59,13 +61,38 @@ async def ingest_seeds(
     settings = Settings.from_env(seeds=seeds, warehouse=warehouse)
     cfg = RunnerConfig.from_env(runner, workers, dask_address)
     log, started, t0 = logger(), datetime.now(UTC), time.perf_counter()
-    report, owner, lease = StoreReport(), new_owner(), lease_seconds()
     found, writing = split_settled(discover_task(settings.seeds), settle_seconds)
     for seed in writing:
         log.info("%s: modified in the last %s s, left for the next run", safe_name(seed.name),
                  settle_seconds)  # fmt: skip
-    with writer_lock(settings.warehouse):
-        pending = pending_task(settings.db_path, quote(found))
+    with writer_session(settings.warehouse, settings.db_path):  # see newsdigest/locking.py
+        with writer_lock(settings.warehouse):
+            pending = pending_task(settings.db_path, quote(found))
+        report = _ingest_pending(settings, cfg, pending, started, sentences, algorithm, chunk_files)
+        with writer_lock(settings.warehouse):
+            record_run_task(settings.db_path, str(uuid.uuid4()), started, quote(report))
+            if report.outcomes or current_snapshot(settings.warehouse) is None:  # idle: no copy
+                publish_snapshot_task(settings.warehouse)
+    summary = report.summary(seen=len(found), seconds=time.perf_counter() - t0)
+    publish_ingest_artifact(summary, report)
+    if report.count("failed"):
+        log.warning("%d file(s) failed and were quarantined in %s", report.count("failed"),
+                    settings.quarantine)  # fmt: skip
+        return completed_with_failures(summary, report)
+    return summary
+
+
+def _ingest_pending(
+    settings: Settings,
+    cfg: RunnerConfig,
+    pending: list[SeedFile],
+    started: datetime,
+    sentences: int,
+    algorithm: str,
+    chunk_files: int,
+) -> StoreReport:
+    """Read, annotate and store the pending files chunk by chunk; what was stored."""
+    log, report, owner, lease = logger(), StoreReport(), new_owner(), lease_seconds()
     # Big task arguments are quote()d: Prefect would otherwise walk every nested object (each
     # article, each sentence) to track dependencies, which cost more than storing them.
     # Claimed chunks not stored yet, oldest first: a chunk leaves only once stored, so on an
@@ -101,17 +128,7 @@ async def ingest_seeds(
             unstored = [b for b, _ in queue] + ([batch] if batch else [])
             abandon(settings, owner, unstored)  # other runs may take them at once
             raise
-    with writer_lock(settings.warehouse):
-        record_run_task(settings.db_path, str(uuid.uuid4()), started, quote(report))
-        if report.outcomes or current_snapshot(settings.warehouse) is None:  # idle: no copy
-            publish_snapshot_task(settings.warehouse)
-    summary = report.summary(seen=len(found), seconds=time.perf_counter() - t0)
-    publish_ingest_artifact(summary, report)
-    if report.count("failed"):
-        log.warning("%d file(s) failed and were quarantined in %s", report.count("failed"),
-                    settings.quarantine)  # fmt: skip
-        return completed_with_failures(summary, report)
-    return summary
+    return report
 
 
 def run_ingest(*args: object, **kwargs: object) -> dict:

@@ -207,7 +207,7 @@ def read_snapshot_info(con: duckdb.DuckDBPyConnection) -> SnapshotInfo | None:
     )
 
 
-COPY_SHARE = 0.05  # snapshot copies take at most this share of a long ingest (20x wait)
+COPY_SHARE = 0.02  # snapshot copies take at most this share of a long ingest (50x wait)
 
 
 def due(warehouse: Path | str, now: float | None = None) -> bool:
@@ -216,8 +216,9 @@ def due(warehouse: Path | str, now: float | None = None) -> bool:
     A copy is skipped while the last one is younger than `NEWSDIGEST_SNAPSHOT_INTERVAL` seconds
     (default 5) or than its own copy time / COPY_SHARE, so copying stays under COPY_SHARE of
     the writer's time however large the warehouse grows (a copy per chunk would make a first
-    ingest quadratic). At 10% a 100k-article backfill spent ~10% of its time copying against
-    ~2% at 10k (where the interval rules), which alone broke linear scaling.
+    ingest quadratic). The share must stay near what the interval gives at 10k articles
+    (~1.5%): at 10% a 100k-article backfill spent ~10% of its time copying, and at 5% still
+    ~4.5%, which alone broke linear scaling. At 2% a 100k backfill copies every ~50 s.
     """
     try:
         fresh = json.loads((snapshot_dir(Path(warehouse)) / FRESHNESS_FILE).read_text("utf-8"))
