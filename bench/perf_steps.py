@@ -57,11 +57,11 @@ class Phases:
     def __init__(self) -> None:
         self.t: dict[str, float] = {}
 
-    def run(self, name: str, fn: Callable, *args: object) -> object:
-        """Call fn(*args), adding its wall time to `name`."""
+    def run(self, name: str, fn: Callable, *args: object, **kwargs: object) -> object:
+        """Call fn(*args, **kwargs), adding its wall time to `name`."""
         t0 = time.perf_counter()
         try:
-            return fn(*args)
+            return fn(*args, **kwargs)
         finally:
             self.t[name] = self.t.get(name, 0.0) + time.perf_counter() - t0
 

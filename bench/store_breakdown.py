@@ -13,6 +13,7 @@ timings to WAREHOUSE.breakdown.json.
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import resource
 import sys
@@ -24,32 +25,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-_chunk: dict[str, float] = {}
+from bench.perf_steps import Phases  # noqa: E402
 
 
-def _timed(name: str, fn: Callable) -> Callable:
-    def wrapper(*args: object, **kwargs: object) -> object:
-        t0 = time.perf_counter()
-        try:
-            return fn(*args, **kwargs)
-        finally:
-            _chunk[name] = _chunk.get(name, 0.0) + time.perf_counter() - t0
-
-    return wrapper
-
-
-def _timed_connect(tag: str, connect: Callable) -> Callable:
+def _timed_connect(phases: Phases, tag: str, connect: Callable) -> Callable:
     @contextlib.contextmanager
     def opened(path: object, read_only: bool = False):  # noqa: ANN202
-        t0 = time.perf_counter()
-        con = connect(path, read_only)
-        _chunk[f"open_{tag}"] = _chunk.get(f"open_{tag}", 0.0) + time.perf_counter() - t0
+        con = phases.run(f"open_{tag}", connect, path, read_only)
         try:
             yield con
         finally:
-            t0 = time.perf_counter()
-            con.close()  # with no writer session open, DuckDB checkpoints here
-            _chunk[f"close_{tag}"] = _chunk.get(f"close_{tag}", 0.0) + time.perf_counter() - t0
+            phases.run(f"close_{tag}", con.close)  # with no writer session, DuckDB checkpoints
 
     return opened
 
@@ -64,13 +50,14 @@ def main(corpus: Path, warehouse: Path) -> int:
     import tasks.store_batch as batch
 
     per_chunk: dict[str, list[float]] = defaultdict(list)
-    claims.connect = _timed_connect("store", wh.connect)
-    chunk.connect = _timed_connect("read", wh.connect)
+    ph = Phases()  # this chunk's sub-step times
+    claims.connect = _timed_connect(ph, "store", wh.connect)
+    chunk.connect = _timed_connect(ph, "read", wh.connect)
     for module, name, label in ((chunk, "claim", "claim"), (chunk, "read_seeds", "parse"),
                                 (chunk, "fresh_articles", "fresh"), (batch, "_plan", "plan"),
                                 (batch, "_write", "write"), (store, "compact", "compact"),
                                 (chunk, "publish_or_warn", "publish")):  # fmt: skip
-        setattr(module, name, _timed(label, getattr(module, name)))
+        setattr(module, name, functools.partial(ph.run, label, getattr(module, name)))
     store_chunk = chunk.store_chunk
 
     def store_and_record(*args: object, **kwargs: object) -> object:
@@ -79,10 +66,10 @@ def main(corpus: Path, warehouse: Path) -> int:
         parts = ("open_store", "plan", "write", "close_store", "publish")
         # the rest: COMMIT (WAL write, and a checkpoint when the WAL crosses its threshold),
         # dropping the claims, logging
-        _chunk["store_rest"] = time.perf_counter() - t0 - sum(_chunk.get(p, 0.0) for p in parts)
-        for name, seconds in _chunk.items():
+        ph.t["store_rest"] = time.perf_counter() - t0 - sum(ph.t.get(p, 0.0) for p in parts)
+        for name, seconds in ph.t.items():
             per_chunk[name].append(seconds)
-        _chunk.clear()
+        ph.t.clear()
         return report
 
     chunk.store_chunk = store_and_record  # perf_steps.plain imports it at call time
