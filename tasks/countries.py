@@ -10,7 +10,13 @@ from functools import cache, cached_property
 import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
-from tasks.country_cues import CUE_WEIGHT, bare_dollars, cue_scores, subject_company
+from tasks.country_cues import (
+    CUE_WEIGHT,
+    bare_dollars,
+    cue_scores,
+    exclusive_context,
+    subject_company,
+)
 from tasks.country_dateline import dateline_candidates
 from tasks.country_language import language_use
 from tasks.country_local import us_local_style
@@ -216,6 +222,8 @@ def detect_countries(
     cues.update(subject_company(text or ""))
     # Unambiguous evidence first: it decides between the readings of ambiguous names.
     context: dict[str, float] = defaultdict(float, {c: v * CUE_CONTEXT for c, v in cues.items()})
+    for iso2, value in exclusive_context(full).items():
+        context[iso2] = max(context[iso2], value)
     local: dict[str, float] = defaultdict(float)
     us_contested = False
     for cands, weight in [(m.candidates, w) for m, w, _ in mentions] + [

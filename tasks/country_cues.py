@@ -38,7 +38,8 @@ _CUES: dict[str, re.Pattern[str]] = {
     ),
     "CA": re.compile(
         r"\b(?:RCMP|OPP|MPP|MPPs|Mountie|Mounties|Ontario Provincial Police|provincial government|"
-        r"CBC|CTV|Sun Media|OHL|Crown attorney|Crown prosecutor)\b"
+        r"CBC|CTV|Sun Media|OHL|Crown attorney|Crown prosecutor|Parliament Hill|NDP|"
+        r"First Nations?)\b"
     ),
 }
 
@@ -56,7 +57,7 @@ _TRIGGERS: dict[str, tuple[str, ...]] = {
     "IN": ("rupees", "crore", "lakh"),
     "IE": ("garda", "Garda", "Dail", "TD", "HSE", "Taoiseach", "Fianna Fail", "Fine Gael"),
     "CA": ("RCMP", "OPP", "MPP", "Mountie", "Ontario Provincial Police", "provincial government",
-           "CBC", "CTV", "Sun Media", "OHL", "Crown "),
+           "CBC", "CTV", "Sun Media", "OHL", "Crown ", "Parliament Hill", "NDP", "First Nation"),
 }  # fmt: skip
 # US cues: the lookahead on the characters a match can start with lets the scan reject most
 # positions before trying every alternative (same matches, about 2.5x faster).
@@ -74,6 +75,24 @@ _RIC_EXCHANGE = {
 }  # fmt: skip
 _RIC = re.compile(r"(?=[A-Z])\b[A-Z]{2,6}\.(" + "|".join(_RIC_EXCHANGE) + r")\b(?!\.)")
 RIC_WEIGHT = 0.5
+
+
+# Institutions found in one country only: named even once, they tell which namesake town is meant
+# ("Richmond RCMP", "Garda in Cavan"), though not where the story is.
+_EXCLUSIVE = {
+    "CA": re.compile(r"\b(?:RCMP|OPP|MPPs?|Mounties?|Ontario Provincial Police|Parliament Hill|"
+                     r"First Nations?|Crown (?:attorney|prosecutor))\b"),
+    "IE": re.compile(r"\b(?:[Gg]ardai|Garda|Dail|Taoiseach|Fianna Fail|Fine Gael)\b"),
+}  # fmt: skip
+
+
+def exclusive_context(text: str) -> Counter[str]:
+    """Context (not score) for each country whose exclusive institution the text names."""
+    out: Counter[str] = Counter()
+    for iso2, pattern in _EXCLUSIVE.items():
+        if _TRIGGER_SCANS[iso2].search(text) is not None and pattern.search(text) is not None:
+            out[iso2] = CUE_WEIGHT
+    return out
 
 
 def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:

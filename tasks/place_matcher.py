@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from tasks.country_names import company_name, other_name, person_like
 from tasks.gazetteer import (
     MAX_NGRAM,
     SAFE_KINDS,
     Candidate,
     gazetteer,
-    lead_words,
-    place_suffixes,
     postal_codes,
     prefixes,
     region_abbreviations,
@@ -21,12 +21,9 @@ from tasks.place_tokens import Token, Tokens, case_mode, tokenize
 
 __all__ = ["Mention", "Token", "case_mode", "find_mentions", "tokenize"]
 
-# Country names that are also common first names: skip when they look like part of a person's name.
-_FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 # Given names that look like a possessive without its apostrophe ("Frances" is not "France's").
 _GIVEN_NAMES = frozenset({"frances"})
 _ERAS = frozenset({"b.c.", "b.c"})
-BIG_CITY = 1_000_000
 UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
 _TOWN = frozenset({"city", "place"})
@@ -60,48 +57,11 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
     return cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY)
 
 
-def _adjacent(text: str, a: Token, b: Token) -> bool:
-    """Only white space between two tokens."""
-    return text[a.end : b.start].strip() == ""
-
-
-def _person_like(
-    text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]
-) -> str | None:
-    """'prev' or 'next' when a town or first-name country sits inside a longer capitalised name."""
-    key = tuple(toks[j].norm for j in range(i, i + n))
-    small_city = all(c.kind == "city" and c.population < BIG_CITY for c in cands)
-    if not small_city and not (n == 1 and key[0] in _FIRST_NAMES):
-        return None
-    if i > 0:
-        prev = toks[i - 1]
-        if prev.capitalised and _adjacent(text, prev, toks[i]) and prev.norm not in lead_words():
-            return "prev" if (prev.norm,) not in gazetteer() else None
-    if i + n < len(toks):  # "Jordan Henderson", "Taft Broadcasting"; not "Shiloh School"
-        nxt = toks[i + n]
-        if (
-            nxt.capitalised
-            and _adjacent(text, toks[i + n - 1], nxt)
-            and (nxt.norm,) not in gazetteer()
-            and nxt.norm not in place_suffixes()
-        ):
-            return "next"
-    return None
-
-
 _COMPASS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
      "southeast", "southwest", "rural", "downtown", "the", "war", "torn", "hit", "ravaged"]
 )  # fmt: skip
-
-
-_LEGAL_FORMS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "corporation", "limited"])
-
-
-def _company_name(toks: Tokens, j: int) -> bool:
-    """A legal form ends the name within two words: "Warrington Inc", "Imperial Oil Ltd"."""
-    return any(k < len(toks) and toks.norm[k] in _LEGAL_FORMS for k in (j, j + 1))
 
 
 def _has_capital(word: str) -> bool:
@@ -250,15 +210,38 @@ def find_mentions(
         if mode == "mixed" and surface.isupper() and len(surface) <= 4:
             cands = tuple(c for c in cands if c.exact is not None)  # acronyms: only listed ones
         key = tuple(toks.norm[j] for j in range(i, i + n))
-        person = _person_like(text, toks, i, n, cands) if mode == "mixed" else None
+        person = person_like(text, toks, i, n, cands) if mode == "mixed" else None
         if person and toks.title_case():  # a headline capitalises every word: no name clue
             person = None
-        if cands and person:
-            named = person == "prev" or _company_name(toks, i + n)
+        if cands and mode == "mixed" and other_name(text, toks, i, n, cands):
+            if person_parts is not None:
+                person_parts.add(key)
+        elif cands and person:
+            named = person == "prev" or company_name(toks, i + n)
             if named and person_parts is not None and cands[0].kind == "city":
                 person_parts.add(key)
         elif cands:
             nxt = toks.norm[i + n] if i + n < len(toks) else ""
             start, end = toks[i].start, toks[i + n - 1].end
             out.append(Mention(cands, i, surface, nxt, key, _prev_word(toks, i), start, end))
+    if "counties" in text or "Counties" in text:
+        out = _county_lists(text, out)
     return _narrow_by_following_region(text, out)
+
+
+# The rest of a list of counties after one of its names: "[Polk], Marion and Linn counties".
+_COUNTY_LIST = re.compile(
+    r"(?:(?:,|,? and|,? or) [A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?){0,8} [Cc]ounties\b"
+)
+
+
+def _county_lists(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Names listed before "counties" read as "X County" ("Harper and Kingman counties") or not."""
+    out = []
+    for m in mentions:
+        if _COUNTY_LIST.match(text, m.end):
+            m.candidates = gazetteer().get((*m.key, "county"), ())
+            if not m.candidates:
+                continue
+        out.append(m)
+    return out

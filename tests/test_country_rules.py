@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tasks.countries import detect_countries
 
 
@@ -118,3 +120,49 @@ def test_a_town_naming_an_agreement_or_a_trade_round_is_not_the_place():
     assert detect_countries(text).focus == "AU"
     # the town itself still counts
     assert detect_countries("The West German minister arrived in Paris.").focus == "FR"
+
+
+# Town names inside other names: each case has the one US place it names, nothing else.
+_NOT_PLACES = {
+    "middle_initial_surname": "Deputies in Tulsa arrested Carla J. Perez on Monday. "
+    "Perez was released on bail, and Perez will appear in court next month.",
+    "big_city_after_given_name": "Pupils cheered in Duluth as Alex Cheng won the spelling bee.",
+    "vehicle": "A 2004 Dodge Durango hit a pole in Tulsa on Sunday. The Durango's driver was not "
+    "hurt. Police said a 1999 Toyota Camry was also damaged; the Toyota was towed.",
+    "county_list": "Hail damaged barns in Harvey, Harper and Kingman counties on Sunday.",
+}
+
+
+@pytest.mark.parametrize("text", _NOT_PLACES.values(), ids=_NOT_PLACES.keys())
+def test_a_town_name_inside_a_person_vehicle_or_county_name_is_not_that_town(text):
+    assert detect_countries(text).codes == ["US"]
+
+
+def test_a_saint_named_church_or_school_is_not_a_town():
+    text = (
+        "Pupils at St. Michael's Catholic School in Leeds raised money for the food bank. "
+        "St. Michael's head teacher thanked parents."
+    )
+    assert detect_countries(text).codes == ["GB"]
+
+
+def test_an_official_greater_or_city_of_name_is_known_by_its_short_name():
+    text = "Fans packed the arena in Sudbury on Friday night for the home opener."
+    assert detect_countries(text).focus == "CA"
+
+
+def test_canadian_parliament_cues():
+    text = "MPs on Parliament Hill debated the bill for hours before the NDP walked out."
+    assert detect_countries(text).focus == "CA"
+
+
+def test_an_institution_of_one_country_resolves_its_namesake_towns():
+    text = "Police in Kingston charged a driver after a crash on Tuesday, OPP said."
+    assert detect_countries(text).focus == "CA"
+    assert detect_countries("A man was hurt in Richmond, an RCMP officer said.").focus == "CA"
+    assert detect_countries("A woman was hurt in Dundalk, a Garda spokesman said.").focus == "IE"
+
+
+def test_short_and_long_forms_of_a_leading_saint_mount_or_fort():
+    assert detect_countries("Smoke from the fire near Ft. McMurray drifted south.").focus == "CA"
+    assert "US" in detect_countries("The mayor of Mt. Pleasant spoke at the fair.").codes

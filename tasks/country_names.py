@@ -1,0 +1,97 @@
+"""Town names used inside other names: people, companies, vehicles, saints' churches and schools."""
+
+from __future__ import annotations
+
+from tasks.entity_lexicon import given_names
+from tasks.gazetteer import Candidate, gazetteer, lead_words, place_suffixes
+from tasks.place_tokens import Token, Tokens
+
+# Country names that are also common first names: skip when they look like part of a person's name.
+_FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
+BIG_CITY = 1_000_000
+GIVEN_NAME_MIN = 7  # popularity (1..15) from which a name before a big city makes it a surname
+_LEGAL_FORMS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "corporation", "limited"])
+# Car makes: "Dodge Durango", "GMC Yukon", "a 1998 Toyota Camry" name vehicles, not places.
+_MAKES = frozenset(["acura", "audi", "bmw", "buick", "cadillac", "chevrolet", "chevy", "chrysler",
+                    "dodge", "ford", "gmc", "honda", "hyundai", "infiniti", "jeep", "kia", "lexus",
+                    "mazda", "mitsubishi", "nissan", "oldsmobile", "plymouth", "pontiac", "subaru",
+                    "suzuki", "toyota", "volkswagen", "vw", "volvo"])  # fmt: skip
+_TOWN_KINDS = frozenset({"city", "region", "county"})
+_SAINTS = frozenset(["st", "saint", "ste", "sainte"])
+# Words after a saint's name that make it a church, school or hospital ("St. Michael Catholic").
+_DEDICATED = frozenset(["catholic", "church", "school", "parish", "cathedral", "academy", "high",
+                        "elementary", "middle", "college", "cemetery", "chapel", "anglican",
+                        "lutheran", "episcopal", "orthodox", "baptist", "methodist", "hospital",
+                        "presbyterian", "seminary", "abbey", "basilica", "shrine", "monastery",
+                        "convent", "mission", "hall"])  # fmt: skip
+SAINT_TOWN_MAX = 100_000  # a bigger "St. X" is the town its churches and schools are in
+
+
+def adjacent(text: str, a: Token, b: Token) -> bool:
+    """Only white space between two tokens."""
+    return text[a.end : b.start].strip() == ""
+
+
+def _name_gap(text: str, prev: Token, tok: Token) -> bool:
+    """Only white space between two tokens, or the dot of a middle initial ("Robert M. Perez")."""
+    gap = text[prev.end : tok.start]
+    return gap.strip() == "" or (gap == ". " and len(prev.text) == 1 and prev.text.isupper())
+
+
+def _after_given_name(text: str, toks: Tokens, i: int) -> bool:
+    """Token i follows a common given name that is no place itself ("Alex" in "Alex Cheng")."""
+    prev = toks[i - 1]
+    return (
+        adjacent(text, prev, toks[i])
+        and given_names().get(prev.text, 0) >= GIVEN_NAME_MIN
+        and (prev.norm,) not in gazetteer()
+        and prev.norm not in lead_words()
+    )
+
+
+def person_like(
+    text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]
+) -> str | None:
+    """'prev' or 'next' when a town or first-name country sits inside a longer capitalised name."""
+    key = tuple(toks[j].norm for j in range(i, i + n))
+    small_city = all(c.kind == "city" and c.population < BIG_CITY for c in cands)
+    if i > 0 and not small_city and all(c.kind == "city" for c in cands):
+        return "prev" if _after_given_name(text, toks, i) else None  # "Alex Cheng"
+    if not small_city and not (n == 1 and key[0] in _FIRST_NAMES):
+        return None
+    if i > 0:
+        prev = toks[i - 1]
+        if prev.capitalised and _name_gap(text, prev, toks[i]) and prev.norm not in lead_words():
+            return "prev" if (prev.norm,) not in gazetteer() else None
+    if i + n < len(toks):  # "Jordan Henderson", "Taft Broadcasting"; not "Shiloh School"
+        nxt = toks[i + n]
+        if (
+            nxt.capitalised
+            and adjacent(text, toks[i + n - 1], nxt)
+            and (nxt.norm,) not in gazetteer()
+            and nxt.norm not in place_suffixes()
+        ):
+            return "next"
+    return None
+
+
+def company_name(toks: Tokens, j: int) -> bool:
+    """A legal form ends the name within two words: "Warrington Inc", "Imperial Oil Ltd"."""
+    return any(k < len(toks) and toks.norm[k] in _LEGAL_FORMS for k in (j, j + 1))
+
+
+def other_name(text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]) -> bool:
+    """A town name naming a vehicle or a saint's institution, here and in the rest of the text."""
+    if not all(c.kind in _TOWN_KINDS for c in cands):
+        return False  # "Dodge Durango" and "GMC Yukon" may name a state or province too
+    after = i + n < len(toks) and adjacent(text, toks[i + n - 1], toks[i + n])
+    if toks.norm[i] in _SAINTS and n > 1 and i + n < len(toks):
+        gap = text[toks[i + n - 1].end : toks[i + n].start].strip()  # "St. Mary's High"
+        small = all(c.population < SAINT_TOWN_MAX for c in cands)
+        return small and gap in ("", "'s", "’s") and toks.norm[i + n] in _DEDICATED
+    if i > 0 and toks.norm[i - 1] in _MAKES and adjacent(text, toks[i - 1], toks[i]):
+        return True  # "Dodge Durango"
+    if n > 1 or toks.norm[i] not in _MAKES:
+        return False
+    year = i > 0 and len(toks.norm[i - 1]) == 4 and toks.norm[i - 1].isdigit()
+    return year or (after and toks[i + n].capitalised)  # "a 1992 Toyota", "Toyota Corolla"
