@@ -20,11 +20,8 @@ from tasks.country_cues import (
 from tasks.country_dateline import dateline_candidates
 from tasks.country_language import language_use
 from tasks.country_local import us_local_style
-from tasks.gazetteer import (
-    Candidate,
-    place_suffixes,
-    word_set,
-)
+from tasks.country_words import place_suffixes, word_set
+from tasks.gazetteer import Candidate
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0

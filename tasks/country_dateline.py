@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
+from tasks.country_words import region_abbreviations
 from tasks.gazetteer import (
     Candidate,
     gazetteer,
     key_tokens,
-    region_abbreviations,
     stopped_cities,
 )
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from tasks.country_words import lead_words, place_suffixes
 from tasks.entity_lexicon import given_names
-from tasks.gazetteer import Candidate, gazetteer, lead_words, place_suffixes
+from tasks.gazetteer import Candidate, gazetteer
 from tasks.place_tokens import Token, Tokens
 
 # Country names that are also common first names: skip when they look like part of a person's name.

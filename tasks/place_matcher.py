@@ -8,14 +8,13 @@ from functools import cache
 from itertools import product
 
 from tasks.country_names import company_name, other_name, person_like
+from tasks.country_words import postal_codes, region_abbreviations
 from tasks.gazetteer import (
     MAX_NGRAM,
     SAFE_KINDS,
     Candidate,
     gazetteer,
-    postal_codes,
     prefixes,
-    region_abbreviations,
 )
 from tasks.place_tokens import Token, Tokens, case_mode, tokenize
 

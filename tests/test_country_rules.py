@@ -166,3 +166,9 @@ def test_an_institution_of_one_country_resolves_its_namesake_towns():
 def test_short_and_long_forms_of_a_leading_saint_mount_or_fort():
     assert detect_countries("Smoke from the fire near Ft. McMurray drifted south.").focus == "CA"
     assert "US" in detect_countries("The mayor of Mt. Pleasant spoke at the fair.").codes
+
+
+def test_small_towns_with_a_name_of_two_or_more_words():
+    assert detect_countries("Volunteers cleaned a park in Smiths Falls on Saturday.").focus == "CA"
+    # a name made only of common words stays a common phrase
+    assert detect_countries("Output from the North Sea rose in March.").codes == []

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pycountry
 
-from tasks.gazetteer import _data_lines, gazetteer, key_tokens, norm_token, prefixes
+from tasks.country_words import data_lines
+from tasks.gazetteer import gazetteer, key_tokens, norm_token, prefixes
 
 
 def kinds(name: str) -> set[tuple[str, str]]:
@@ -43,7 +44,7 @@ def test_continents_do_not_leak_into_countries():
 
 
 def test_demonym_table_covers_the_world_with_valid_codes():
-    codes = [ln.split(":")[0].strip() for ln in _data_lines("demonyms.txt")]
+    codes = [ln.split(":")[0].strip() for ln in data_lines("demonyms.txt")]
     assert all(pycountry.countries.get(alpha_2=c) is not None for c in codes)
     assert len(set(codes)) >= 190
 
