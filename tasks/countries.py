@@ -10,6 +10,7 @@ from functools import cache, cached_property
 import pycountry
 
 from newsdigest.models import Article, CountryResult, CountryScore
+from tasks.country_bureau import bureau_dateline
 from tasks.country_cues import (
     CUE_WEIGHT,
     bare_dollars,
@@ -25,8 +26,11 @@ from tasks.gazetteer import Candidate
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
-# Where the reporter sat: one dateline weighs as much as one title mention.
+# Where the reporter sat: as context for resolving towns, one dateline weighs one title mention.
 DATELINE_WEIGHT = 2.0
+# In the score a dateline weighs 1.5 title mentions ("LONDON" for a bond issue of a Japanese firm),
+# except one that borders the country the text names most: that is a bureau (BEIRUT for Syria).
+DATELINE_SCORE = 3.0
 # A dateline whose country the style cues also point to ("MUNICH" and "Siemens AG", "TORONTO" and
 # a ".TO" listing) is the subject's home, not just a bureau: it counts twice.
 CORROBORATED = 2.0
@@ -255,7 +259,8 @@ def detect_countries(
     if datelines:
         # One dateline counts once; its last part ("Ore.", "British Columbia") is the most telling.
         cand = _resolve(datelines[-1], context, local)
-        score[cand.iso2] += DATELINE_WEIGHT * (CORROBORATED if cues.get(cand.iso2) else 1.0)
+        weight = DATELINE_WEIGHT if bureau_dateline(cand.iso2, score) else DATELINE_SCORE
+        score[cand.iso2] += weight * (CORROBORATED if cues.get(cand.iso2) else 1.0)
         first.setdefault(cand.iso2, 10**9)
         placed.add(cand.iso2)
         dateline_country = cand.iso2

@@ -105,11 +105,11 @@ def test_a_dollar_amount_without_a_country_is_weak_us_evidence():
 
 
 def test_the_company_a_story_opens_on_with_a_us_legal_form_settles_a_close_call():
-    text = "Hillmont Inc said it signed a licensing pact with a Swedish company."
+    text = "Hillmont Inc said it signed a licensing pact with a Swedish company in Uppsala."
     title = "Hillmont in pact with Swedish firm"
     assert detect_countries(text, title, "DAYTON, Ohio, March 4 -").focus == "US"
     # a story that does not open on such a company keeps its foreign focus
-    text = "A licensing pact was signed with a Swedish company, Hillmont said."
+    text = "A licensing pact was signed with a Swedish company in Uppsala, Hillmont said."
     assert detect_countries(text, title, "DAYTON, Ohio, March 4 -").focus == "SE"
 
 
@@ -172,3 +172,13 @@ def test_small_towns_with_a_name_of_two_or_more_words():
     assert detect_countries("Volunteers cleaned a park in Smiths Falls on Saturday.").focus == "CA"
     # a name made only of common words stays a common phrase
     assert detect_countries("Output from the North Sea rose in March.").codes == []
+
+
+def test_a_dateline_outweighs_a_foreign_country_named_twice():
+    text = "Dealers said Japanese investors bought the bonds. Japan demand was strong."
+    assert detect_countries(text, "Bond issue priced", "LONDON, March 3 -").focus == "GB"
+
+
+def test_a_neighbouring_bureau_dateline_keeps_the_ordinary_weight():
+    text = "Government forces shelled Homs overnight, activists said. Residents of Homs fled."
+    assert detect_countries(text, "Shelling kills 12", "BEIRUT").focus == "SY"
