@@ -9,6 +9,9 @@ CHECKPOINT and close, timed apart. Peak RSS per phase comes from /proc/self/stat
 before each phase through /proc/self/clear_refs (ru_maxrss cannot be reset; tracemalloc does
 not see DuckDB). Modes: `full` (as ingest), `noagg` (no ingest aggregates), `nopairs`,
 `nocountry` (one keyed aggregate skipped); `MODE:t1,t2` also skips those base tables.
+With NDPROBE_SESSION=1 every chunk goes through one open connection with the writer
+session's settings (no CHECKPOINT per chunk), as an ingest run stores: compare
+`mean_ms_per_article`, which includes the chunks whose COMMIT checkpointed.
 Prints one JSON line per probe, then medians per (code tree, warehouse, mode).
 """
 
@@ -116,6 +119,8 @@ def run_probe(warehouse: Path, mode: str) -> dict:
             con.execute("CHECKPOINT")
             n0 = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         out = []
+        if os.environ.get("NDPROBE_SESSION"):  # one open database, as an ingest run keeps it
+            return _session_probe(db, chunks, mode, n0)
         for parsed, notes in chunks:
             _reset_hwm()
             t0 = time.perf_counter()
@@ -140,6 +145,32 @@ def run_probe(warehouse: Path, mode: str) -> dict:
         size = db.stat().st_size
     return {"warehouse": str(warehouse), "articles_before": n0, "mode": mode, "chunks": out,
             "file_mb": size / 2**20}  # fmt: skip
+
+
+def _session_probe(db: Path, chunks: list, mode: str, n0: int) -> dict:
+    """Every chunk stored through one connection with the writer session's settings: DuckDB
+    checkpoints when its WAL fills (inside some chunk's COMMIT), and once at the final close."""
+    from newsdigest.locking import session_settings
+    from newsdigest.warehouse import connect
+    from tasks.store_batch import store_batch
+
+    con = connect(db)
+    for name, value in session_settings().items():
+        con.execute(f"SET {name} = '{value}'")
+    out = []
+    for parsed, notes in chunks:
+        _reset_hwm()
+        t0 = time.perf_counter()
+        outcomes = store_batch(con, parsed, notes)
+        out.append({"articles": sum(o.articles for o in outcomes), "open_ms": 0.0,
+                    "store_ms": (time.perf_counter() - t0) * 1e3, "agg_ms": 0.0,
+                    "checkpoint_ms": 0.0, "close_ms": 0.0, "store_peak_mb": _hwm_mb(),
+                    "checkpoint_peak_mb": 0.0})  # fmt: skip
+    t0 = time.perf_counter()
+    con.close()
+    out[-1]["close_ms"] = (time.perf_counter() - t0) * 1e3
+    return {"warehouse": str(db), "articles_before": n0, "mode": mode, "chunks": out,
+            "file_mb": db.stat().st_size / 2**20}  # fmt: skip
 
 
 def _summary(runs: list[dict]) -> dict:

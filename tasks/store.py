@@ -296,9 +296,8 @@ def store_file(
         )
         _sighting(con, seed, sha, now)
         bulk_insert(con, "articles", ARTICLE_COLUMNS, [_article_row(a, sha, now) for a in fresh])
-        bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"],
-                    [(a.article_id, sha, a.position) for a in parsed.articles],
-                    conflict="ON CONFLICT DO NOTHING")  # fmt: skip
+        sources = list(dict.fromkeys((a.article_id, sha, a.position) for a in parsed.articles))
+        bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"], sources)
         _insert_annotations(con, {a.article_id: notes[a.article_id] for a in fresh})
         con.execute("COMMIT")
     except BaseException:

@@ -83,8 +83,7 @@ def _write(
                     [now, list(rows["shas"])])  # fmt: skip
     bulk_insert(con, "articles", ARTICLE_COLUMNS, rows["articles"])
     sources = list(dict.fromkeys(rows["sources"]))
-    bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"], sources,
-                conflict="ON CONFLICT DO NOTHING")  # fmt: skip
+    bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"], sources)
     _insert_annotations(con, notes)
 
 

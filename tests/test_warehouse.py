@@ -53,9 +53,10 @@ def test_bulk_insert_lists_nulls_and_conflicts() -> None:
     con = connect(":memory:")
     rows = [("a", "X", "PER", 2), ("a", "Y", "ORG", 1)]
     assert bulk_insert(con, "entities", ["article_id", "name", "type", "count"], rows) == 2
-    bulk_insert(con, "article_sources", ["article_id", "file_sha256", "position"],
-                [("a", "f", 0), ("a", "f", 0)], conflict="ON CONFLICT DO NOTHING")  # fmt: skip
-    assert con.execute("SELECT count(*) FROM article_sources").fetchone()[0] == 1
+    seen = ("a.txt", 10, 1, "f", datetime(2026, 1, 2, tzinfo=UTC))
+    bulk_insert(con, "file_names", ["name", "size", "mtime_ns", "sha256", "seen_at"],
+                [seen, seen], conflict="ON CONFLICT DO NOTHING")  # fmt: skip
+    assert con.execute("SELECT count(*) FROM file_names").fetchone()[0] == 1
     assert sorted(con.execute("SELECT name, count FROM entities").fetchall()) == [
         ("X", 2),
         ("Y", 1),

@@ -43,7 +43,7 @@ def check(db_path: Path, files: dict[str, bytes]) -> list[str]:
         ).fetchone()[0]
         if n:
             problems.append(f"{n} article_sources row(s) without a files row")
-        for table, key in _CHILD_KEYS.items():  # 008 dropped their keys: the writer keeps them
+        for table, key in _UNIQUE_KEYS.items():  # 008/010 dropped the keys: the writer keeps them
             n = con.execute(f"SELECT count(*) - count(DISTINCT ({key})) FROM {table}").fetchone()[0]
             if n:
                 problems.append(f"{n} duplicate {table} row(s) by ({key})")
@@ -55,7 +55,9 @@ def check(db_path: Path, files: dict[str, bytes]) -> list[str]:
     return problems
 
 
-_CHILD_KEYS = {
+_UNIQUE_KEYS = {
+    "articles": "article_id",
+    "article_sources": "article_id, file_sha256, position",
     "summary_sentences": "article_id, algorithm, sentence_index",
     "entities": "article_id, name, type",
     "article_countries": "article_id, iso2",
