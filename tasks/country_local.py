@@ -6,11 +6,13 @@ import re
 
 # Offices, institutions and conventions of US local reporting (general knowledge of the genre).
 _US_LOCAL = re.compile(
-    r"(?=[A-Zacdfhijmprsvz$(\d])(?:\b(?:County (?:Road|Courthouse|Commissioners?|Jail|Sheriff|"
+    r"(?=[A-Zabcdfhijmprsvz$(\d])(?:\b(?:County (?:Road|Courthouse|Commissioners?|Jail|Sheriff|"
     r"Attorney|Board)|Funeral Home|City Council|Town Council|Councilman|Councilwoman|"
-    r"council(?:man|woman)|Selectm[ae]n|Alderm[ae]n|Township|Borough Council|Police Chief|"
+    r"council(?:man|woman)|[Ss]electm[ae]n|[Aa]lderm[ae]n|Township|Borough Council|Police Chief|"
     r"police chief|Fire Chief|fire chief|Sheriff(?:'s)?|sheriff's|deputies|Deputy|"
-    r"School District|school district|Board of Education|school board|[Ss]uperintendent|"
+    r"School District|school district|[Bb]oard of [Ee]ducation|school board|[Ss]uperintendent|"
+    r"[Zz]oning [Bb]oard|[Pp]lanning [Cc]ommission|[Cc]ounty [Cc]ommissioners?|[Ff]reeholders|"
+    r"school levy|"
     r"Elementary|Middle School|High School|Junior High|varsity|junior-varsity|sophomore|"
     r"freshman|valedictorian|homecoming|Little League|Eagle Scout|Boy Scouts|Girl Scouts|"
     r"4-H|PTA|PTO|VFW|American Legion|Chamber of Commerce|Parks and Recreation|"

@@ -182,3 +182,10 @@ def test_a_dateline_outweighs_a_foreign_country_named_twice():
 def test_a_neighbouring_bureau_dateline_keeps_the_ordinary_weight():
     text = "Government forces shelled Homs overnight, activists said. Residents of Homs fled."
     assert detect_countries(text, "Shelling kills 12", "BEIRUT").focus == "SY"
+
+
+def test_lower_case_local_offices_count_as_us_local_style():
+    text = "Manchester aldermen voted on Tuesday to extend bar hours downtown."
+    assert detect_countries(text).focus == "US"
+    text = "Dublin city schools will ask voters for a school levy, the board of education said."
+    assert detect_countries(text).focus == "US"
