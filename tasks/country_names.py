@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from tasks.country_words import lead_words, place_suffixes
-from tasks.entity_lexicon import given_names
 from tasks.gazetteer import Candidate, gazetteer
 from tasks.place_tokens import Token, Tokens
 
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
-GIVEN_NAME_MIN = 7  # popularity (1..15) from which a name before a big city makes it a surname
 _LEGAL_FORMS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "corporation", "limited"])
 # Car makes: "Dodge Durango", "GMC Yukon", "a 1998 Toyota Camry" name vehicles, not places.
 _MAKES = frozenset(["acura", "audi", "bmw", "buick", "cadillac", "chevrolet", "chevy", "chrysler",
@@ -39,25 +37,12 @@ def _name_gap(text: str, prev: Token, tok: Token) -> bool:
     return gap.strip() == "" or (gap == ". " and len(prev.text) == 1 and prev.text.isupper())
 
 
-def _after_given_name(text: str, toks: Tokens, i: int) -> bool:
-    """Token i follows a common given name that is no place itself ("Alex" in "Alex Cheng")."""
-    prev = toks[i - 1]
-    return (
-        adjacent(text, prev, toks[i])
-        and given_names().get(prev.text, 0) >= GIVEN_NAME_MIN
-        and (prev.norm,) not in gazetteer()
-        and prev.norm not in lead_words()
-    )
-
-
 def person_like(
     text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]
 ) -> str | None:
     """'prev' or 'next' when a town or first-name country sits inside a longer capitalised name."""
     key = tuple(toks[j].norm for j in range(i, i + n))
     small_city = all(c.kind == "city" and c.population < BIG_CITY for c in cands)
-    if i > 0 and not small_city and all(c.kind == "city" for c in cands):
-        return "prev" if _after_given_name(text, toks, i) else None  # "Alex Cheng"
     if not small_city and not (n == 1 and key[0] in _FIRST_NAMES):
         return None
     if i > 0:
