@@ -32,9 +32,11 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
 
 
 def _name_gap(text: str, prev: Token, tok: Token) -> bool:
-    """Only white space between two tokens, or the dot of a middle initial ("Robert M. Perez")."""
+    """Only white space between two tokens, or the dot of a middle initial ("Robert M. Perez");
+    not a compass point ("N. Charleston", "W. Palm Beach")."""
     gap = text[prev.end : tok.start]
-    return gap.strip() == "" or (gap == ". " and len(prev.text) == 1 and prev.text.isupper())
+    initial = len(prev.text) == 1 and prev.text.isupper() and prev.text not in "NSEW"
+    return gap.strip() == "" or (gap == ". " and initial)
 
 
 def person_like(

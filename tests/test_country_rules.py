@@ -126,6 +126,8 @@ def test_a_town_naming_an_agreement_or_a_trade_round_is_not_the_place():
 _NOT_PLACES = {
     "middle_initial_surname": "Deputies in Tulsa arrested Carla J. Perez on Monday. "
     "Perez was released on bail, and Perez will appear in court next month.",
+    "compass_initial_is_no_name": "A storm hit N. Charleston on Sunday. "
+    "Charleston firefighters rescued two people.",
     "vehicle": "A 2004 Dodge Durango hit a pole in Tulsa on Sunday. The Durango's driver was not "
     "hurt. Police said a 1999 Toyota Camry was also damaged; the Toyota was towed.",
     "county_list": "Hail damaged barns in Harvey, Harper and Kingman counties on Sunday.",
