@@ -17,12 +17,13 @@ _MAKES = frozenset(["acura", "audi", "bmw", "buick", "cadillac", "chevrolet", "c
                     "suzuki", "toyota", "volkswagen", "vw", "volvo"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
 _SAINTS = frozenset(["st", "saint", "ste", "sainte"])
-# Words after a saint's name that make it a church, school or hospital ("St. Michael Catholic").
-_DEDICATED = frozenset(["catholic", "church", "school", "parish", "cathedral", "academy", "high",
-                        "elementary", "middle", "college", "cemetery", "chapel", "anglican",
-                        "lutheran", "episcopal", "orthodox", "baptist", "methodist", "hospital",
-                        "presbyterian", "seminary", "abbey", "basilica", "shrine", "monastery",
-                        "convent", "mission", "hall"])  # fmt: skip
+# Words after a saint's name that make it a church ("St. Michael Catholic"), and institutions a
+# saint's possessive names ("St. Mary's Hospital"; "St. Cloud Hospital" is in the town).
+_CHURCH = frozenset(["catholic", "church", "parish", "cathedral", "chapel", "anglican", "lutheran",
+                     "episcopal", "orthodox", "baptist", "methodist", "presbyterian", "seminary",
+                     "abbey", "basilica", "shrine", "monastery", "convent", "mission"])  # fmt: skip
+_DEDICATED = _CHURCH | frozenset(["school", "academy", "high", "elementary", "middle", "college",
+                                  "cemetery", "hospital", "hall"])  # fmt: skip
 SAINT_TOWN_MAX = 100_000  # a bigger "St. X" is the town its churches and schools are in
 
 
@@ -76,7 +77,8 @@ def other_name(text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, 
     if toks.norm[i] in _SAINTS and n > 1 and i + n < len(toks):
         gap = text[toks[i + n - 1].end : toks[i + n].start].strip()  # "St. Mary's High"
         small = all(c.population < SAINT_TOWN_MAX for c in cands)
-        return small and gap in ("", "'s", "’s") and toks.norm[i + n] in _DEDICATED
+        words = _DEDICATED if gap in ("'s", "’s") else _CHURCH if gap == "" else ()
+        return small and toks.norm[i + n] in words
     if i > 0 and toks.norm[i - 1] in _MAKES and adjacent(text, toks[i - 1], toks[i]):
         return True  # "Dodge Durango"
     if n > 1 or toks.norm[i] not in _MAKES:

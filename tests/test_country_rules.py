@@ -145,6 +145,8 @@ def test_a_saint_named_church_or_school_is_not_a_town():
         "St. Michael's head teacher thanked parents."
     )
     assert detect_countries(text).codes == ["GB"]
+    # a town's own hospital is in the town
+    assert detect_countries("Staff at St. Albert Hospital treated two people.").focus == "CA"
 
 
 def test_an_official_greater_or_city_of_name_is_known_by_its_short_name():
