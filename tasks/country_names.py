@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tasks.country_words import lead_words, place_suffixes
 from tasks.gazetteer import Candidate, gazetteer
 from tasks.place_tokens import Token, Tokens
@@ -15,6 +17,9 @@ _MAKES = frozenset(["acura", "audi", "bmw", "buick", "cadillac", "chevrolet", "c
                     "dodge", "ford", "gmc", "honda", "hyundai", "infiniti", "jeep", "kia", "lexus",
                     "mazda", "mitsubishi", "nissan", "oldsmobile", "plymouth", "pontiac", "subaru",
                     "suzuki", "toyota", "volkswagen", "vw", "volvo"])  # fmt: skip
+# Words before a make that show a vehicle, not a plant ("the Ford Oakville plant"): a model
+# year, an indefinite article or a colour.
+_VEHICLE_BEFORE = re.compile(r"(?:19|20)\d\d|an?|red|white|black|silver|blue|gr[ae]y|green")
 _TOWN_KINDS = frozenset({"city", "region", "county"})
 _SAINTS = frozenset(["st", "saint", "ste", "sainte"])
 # Words after a saint's name that make it a church ("St. Michael Catholic"), and institutions a
@@ -79,8 +84,8 @@ def other_name(text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, 
         small = all(c.population < SAINT_TOWN_MAX for c in cands)
         words = _DEDICATED if gap in ("'s", "’s") else _CHURCH if gap == "" else ()
         return small and toks.norm[i + n] in words
-    if i > 0 and toks.norm[i - 1] in _MAKES and adjacent(text, toks[i - 1], toks[i]):
-        return True  # "Dodge Durango"
+    if i > 1 and toks.norm[i - 1] in _MAKES and adjacent(text, toks[i - 1], toks[i]):
+        return _VEHICLE_BEFORE.fullmatch(toks.norm[i - 2]) is not None  # "a red Dodge Durango"
     if n > 1 or toks.norm[i] not in _MAKES:
         return False
     year = i > 0 and len(toks.norm[i - 1]) == 4 and toks.norm[i - 1].isdigit()
