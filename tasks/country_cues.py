@@ -83,6 +83,7 @@ _EXCLUSIVE = {
     "CA": re.compile(r"\b(?:RCMP|OPP|MPPs?|Mounties?|Ontario Provincial Police|Parliament Hill|"
                      r"First Nations?|Crown (?:attorney|prosecutor))\b"),
     "IE": re.compile(r"\b(?:[Gg]ardai|Garda|Dail|Taoiseach|Fianna Fail|Fine Gael)\b"),
+    "GB": re.compile(r"\b(?:NHS|council tax|Cllr)\b"),
 }  # fmt: skip
 
 

@@ -164,6 +164,8 @@ def test_an_institution_of_one_country_resolves_its_namesake_towns():
     assert detect_countries(text).focus == "CA"
     assert detect_countries("A man was hurt in Richmond, an RCMP officer said.").focus == "CA"
     assert detect_countries("A woman was hurt in Dundalk, a Garda spokesman said.").focus == "IE"
+    text = "Patients in Boston waited hours for an NHS ambulance, the trust said."
+    assert detect_countries(text).focus == "GB"
 
 
 def test_short_and_long_forms_of_a_leading_saint_mount_or_fort():
