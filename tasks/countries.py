@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import cache, cached_property
 
 import pycountry
@@ -15,7 +15,6 @@ from tasks.country_cues import (
     CUE_WEIGHT,
     bare_dollars,
     cue_scores,
-    exclusive_context,
     subject_company,
 )
 from tasks.country_dateline import dateline_candidates
@@ -219,11 +218,12 @@ def detect_countries(
     datelines = dateline_candidates(dateline or "")
     full = f"{title or ''}\n{text or ''}"
     style = _Style(full)
-    cues = cue_scores(full)
+    exclusive: Counter[str] = Counter()
+    cues = cue_scores(full, exclusive=exclusive)
     cues.update(subject_company(text or ""))
     # Unambiguous evidence first: it decides between the readings of ambiguous names.
     context: dict[str, float] = defaultdict(float, {c: v * CUE_CONTEXT for c, v in cues.items()})
-    for iso2, value in exclusive_context(full).items():
+    for iso2, value in exclusive.items():
         context[iso2] = max(context[iso2], value)
     local: dict[str, float] = defaultdict(float)
     us_contested = False

@@ -87,22 +87,21 @@ _EXCLUSIVE = {
 }  # fmt: skip
 
 
-def exclusive_context(text: str) -> Counter[str]:
-    """Context (not score) for each country whose exclusive institution the text names."""
-    out: Counter[str] = Counter()
-    for iso2, pattern in _EXCLUSIVE.items():
-        if _TRIGGER_SCANS[iso2].search(text) is not None and pattern.search(text) is not None:
-            out[iso2] = CUE_WEIGHT
-    return out
+def cue_scores(
+    text: str, min_cues: int = MIN_CUES, exclusive: Counter[str] | None = None
+) -> Counter[str]:
+    """Capped weak evidence per country from style cues (only when they recur).
 
-
-def cue_scores(text: str, min_cues: int = MIN_CUES) -> Counter[str]:
-    """Capped weak evidence per country from style cues (only when they recur)."""
+    `exclusive`, when given, receives context for every country whose exclusive institution the
+    text names even once (found in the same pass).
+    """
     out: Counter[str] = Counter()
     for iso2, pattern in _SCANS.items():
         trigger = _TRIGGER_SCANS.get(iso2)
         if trigger is not None and trigger.search(text) is None:
             continue
+        if exclusive is not None and iso2 in _EXCLUSIVE and _EXCLUSIVE[iso2].search(text):
+            exclusive[iso2] = CUE_WEIGHT
         hits = len(pattern.findall(text))
         if hits >= min_cues:
             out[iso2] = min(CUE_CAP, CUE_WEIGHT * hits)

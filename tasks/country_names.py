@@ -76,17 +76,22 @@ def company_name(toks: Tokens, j: int) -> bool:
 
 def other_name(text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]) -> bool:
     """A town name naming a vehicle or a saint's institution, here and in the rest of the text."""
-    if not all(c.kind in _TOWN_KINDS for c in cands):
-        return False  # "Dodge Durango" and "GMC Yukon" may name a state or province too
-    after = i + n < len(toks) and adjacent(text, toks[i + n - 1], toks[i + n])
-    if toks.norm[i] in _SAINTS and n > 1 and i + n < len(toks):
-        gap = text[toks[i + n - 1].end : toks[i + n].start].strip()  # "St. Mary's High"
+    norm, end = toks.norm, i + n
+    saint = norm[i] in _SAINTS and n > 1 and end < len(toks)
+    vehicle = i > 1 and norm[i - 1] in _MAKES
+    make = n == 1 and norm[i] in _MAKES
+    # "Dodge Durango" and "GMC Yukon" may name a state or province too
+    if not (saint or vehicle or make) or not all(c.kind in _TOWN_KINDS for c in cands):
+        return False
+    if saint:
+        gap = text[toks[end - 1].end : toks[end].start].strip()  # "St. Mary's High"
         small = all(c.population < SAINT_TOWN_MAX for c in cands)
         words = _DEDICATED if gap in ("'s", "’s") else _CHURCH if gap == "" else ()
-        return small and toks.norm[i + n] in words
-    if i > 1 and toks.norm[i - 1] in _MAKES and adjacent(text, toks[i - 1], toks[i]):
-        return _VEHICLE_BEFORE.fullmatch(toks.norm[i - 2]) is not None  # "a red Dodge Durango"
-    if n > 1 or toks.norm[i] not in _MAKES:
+        return small and norm[end] in words
+    if vehicle and adjacent(text, toks[i - 1], toks[i]):
+        return _VEHICLE_BEFORE.fullmatch(norm[i - 2]) is not None  # "a red Dodge Durango"
+    if not make:
         return False
-    year = i > 0 and len(toks.norm[i - 1]) == 4 and toks.norm[i - 1].isdigit()
-    return year or (after and toks[i + n].capitalised)  # "a 1992 Toyota", "Toyota Corolla"
+    year = i > 0 and len(norm[i - 1]) == 4 and norm[i - 1].isdigit()
+    after = end < len(toks) and adjacent(text, toks[end - 1], toks[end])
+    return year or (after and toks[end].capitalised)  # "a 1992 Toyota", "Toyota Corolla"
