@@ -12,10 +12,11 @@ from tasks.place_tokens import Token, Tokens
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
 _LEGAL_FORMS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "corporation", "limited"])
-# Car makes: "Dodge Durango", "GMC Yukon", "a 1998 Toyota Camry" name vehicles, not places.
+# Car makes: "Dodge Durango", "GMC Yukon", "a 1998 Toyota Camry" name vehicles, not places
+# (not Lincoln or Plymouth: "City of Plymouth AC" is the city).
 _MAKES = frozenset(["acura", "audi", "bmw", "buick", "cadillac", "chevrolet", "chevy", "chrysler",
                     "dodge", "ford", "gmc", "honda", "hyundai", "infiniti", "jeep", "kia", "lexus",
-                    "mazda", "mitsubishi", "nissan", "oldsmobile", "plymouth", "pontiac", "subaru",
+                    "mazda", "mitsubishi", "nissan", "oldsmobile", "pontiac", "subaru",
                     "suzuki", "toyota", "volkswagen", "vw", "volvo"])  # fmt: skip
 # Words before a make that show a vehicle, not a plant ("the Ford Oakville plant"): a model
 # year, an indefinite article or a colour.

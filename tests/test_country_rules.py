@@ -177,6 +177,8 @@ def test_small_towns_with_a_name_of_two_or_more_words():
     assert detect_countries("Volunteers cleaned a park in Smiths Falls on Saturday.").focus == "CA"
     # a name made only of common words stays a common phrase
     assert detect_countries("Output from the North Sea rose in March.").codes == []
+    # nor does a small town whose name starts with a known place take that place's mentions
+    assert detect_countries("Preston City Council approved the budget.").codes == ["GB"]
 
 
 def test_a_dateline_outweighs_a_foreign_country_named_twice():
@@ -194,3 +196,8 @@ def test_lower_case_local_offices_count_as_us_local_style():
     assert detect_countries(text).focus == "US"
     text = "Dublin city schools will ask voters for a school levy, the board of education said."
     assert detect_countries(text).focus == "US"
+
+
+def test_a_city_that_was_also_a_car_make_stays_a_city():
+    text = "Kim Endacott (City of Plymouth AC) won the 800 metres on Sunday."
+    assert detect_countries(text).codes == ["GB"]
