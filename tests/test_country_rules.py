@@ -171,6 +171,8 @@ def test_an_institution_of_one_country_resolves_its_namesake_towns():
 def test_short_and_long_forms_of_a_leading_saint_mount_or_fort():
     assert detect_countries("Smoke from the fire near Ft. McMurray drifted south.").focus == "CA"
     assert "US" in detect_countries("The mayor of Mt. Pleasant spoke at the fair.").codes
+    # a long form with no reading for the short one leaves no empty name behind
+    assert detect_countries("The St Kitts and Nevis sprinter won the 60 metres.").focus == "KN"
 
 
 def test_small_towns_with_a_name_of_two_or_more_words():

@@ -52,3 +52,7 @@ def test_demonym_table_covers_the_world_with_valid_codes():
 def test_tables_are_built_once_and_prefixes_allow_early_stop():
     assert gazetteer() is gazetteer()
     assert ("new",) in prefixes() and ("saudi",) in prefixes()
+
+
+def test_every_name_has_a_reading():
+    assert all(gazetteer().values())
