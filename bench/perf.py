@@ -10,6 +10,7 @@ Results accumulate in WORK/results.json, so a long run can be reported while it 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -89,41 +90,94 @@ def measure(  # noqa: ANN001
     res: dict = {"machine": machine(), "sizes": {}, "repeat": repeats, "started": time.time()}
     if resume and results_path.exists():
         res = {**json.loads(results_path.read_text()), "repeat": repeats}
-    prefect_home = Path(tempfile.mkdtemp(prefix="prefect-", dir=work))
-    penv = {"PREFECT_HOME": str(prefect_home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false",
-            "PREFECT_API_URL": ""}  # fmt: skip
     for n, repeat in zip(sizes, repeats, strict=True):
-        corpus = corpus_for(work, n, pool)
-        runs: dict[str, list] = res["sizes"].get(str(n), {})
-        for r in range(repeat):
-            plan = [("floor", ()), ("plain", ("--workers", "1"))]
-            if not smoke:
-                plan += [("plain2", ("--workers", "2"))]
-            if n <= flow_max and (not smoke or n == max(sizes)):
-                plan += [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))]
-            for name, extra in plan:
-                if len(runs.get(name, [])) > r:
-                    continue
-                wh = work / f"wh-{n}-{name}-{r}"
-                shutil.rmtree(wh, ignore_errors=True)
-                step = name.rstrip("2b")
-                runs.setdefault(name, []).append(run_step(step, corpus, wh, *extra, env=penv))
-                log(f"N={n} repeat {r} {name}: {runs[name][-1]['seconds']:.2f} s, "
-                    f"{runs[name][-1]['rss_mb']:.0f} MB")  # fmt: skip
-                if name != "plain":  # kept for the sql step
-                    shutil.rmtree(wh, ignore_errors=True)
-                res["sizes"][str(n)] = runs
-                results_path.write_text(json.dumps(res, indent=1))
-        kept = sorted(work.glob(f"wh-{n}-plain-*"))
-        if kept:
-            res["sql"], res["sql_n"] = run_step("sql", corpus, kept[-1]), n
-        for old in kept[:-1] + [w for w in work.glob("wh-*-plain-*") if f"-{n}-" not in w.name]:
-            shutil.rmtree(old, ignore_errors=True)
+        flows = n <= flow_max and (not smoke or n == max(sizes))
+        _measure_size(res, n, repeat, work, pool, flows, smoke, log)
     res["pathological"] = run_step("pathological", work, work / "patho")
     res["digest"] = render_digest()
     res["finished"] = time.time()
     results_path.write_text(json.dumps(res, indent=1))
     return res
+
+
+class PrefectApi:
+    """A real `prefect server start` on a free loopback port, as deployments run against, for
+    the flow steps (a flow without PREFECT_API_URL starts a temporary server, whose events
+    client failed here at once, so its runs sent no events), and its CPU seconds so far."""
+
+    def __init__(self, work: Path) -> None:
+        self.home = Path(tempfile.mkdtemp(prefix="prefect-", dir=work))
+        self.started = None
+
+    def __enter__(self) -> PrefectApi:
+        from newsdigest import server
+
+        self.started = server.start(server.DEFAULT_HOST, server.free_port(), self.home,
+                                    self.home / "server.log", timeout=180)  # fmt: skip
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        from newsdigest import server
+
+        server.stop_pid(self.started.proc.pid)
+
+    @property
+    def env(self) -> dict[str, str]:
+        """Environment of a step that runs flows against this server."""
+        return {"PREFECT_API_URL": self.started.url, "PREFECT_HOME": str(self.home),
+                "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}  # fmt: skip
+
+    def cpu_s(self) -> float:
+        """CPU seconds the server's processes have used."""
+        import psutil
+
+        root = psutil.Process(self.started.proc.pid)
+        total = 0.0
+        for proc in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                t = proc.cpu_times()
+                total += t.user + t.system
+        return total
+
+
+def _measure_size(  # noqa: ANN001
+    res: dict, n: int, repeat: int, work: Path, pool, flows: bool, smoke: bool, log
+) -> None:
+    """Every step at size n, `repeat` times; results saved as they come. The flow steps of a
+    repeat share one server, started for them (it would otherwise idle through the others)."""
+    corpus = corpus_for(work, n, pool)
+    runs: dict[str, list] = res["sizes"].get(str(n), {})
+
+    def run(name: str, extra: tuple, api: PrefectApi | None = None) -> None:
+        wh = work / f"wh-{n}-{name}-{r}"
+        shutil.rmtree(wh, ignore_errors=True)
+        server0 = api.cpu_s() if api else 0.0
+        result = run_step(name.rstrip("2"), corpus, wh, *extra, env=api.env if api else None)
+        if api:  # the server's CPU over the step (its warm-up flow run included)
+            result["server_cpu_s"] = api.cpu_s() - server0
+        runs.setdefault(name, []).append(result)
+        log(f"N={n} repeat {r} {name}: {result['seconds']:.2f} s, {result['rss_mb']:.0f} MB")
+        if name != "plain":  # kept for the sql step
+            shutil.rmtree(wh, ignore_errors=True)
+        res["sizes"][str(n)] = runs
+        (work / "results.json").write_text(json.dumps(res, indent=1))
+
+    for r in range(repeat):
+        plan = [("floor", ()), ("plain", ("--workers", "1"))]
+        plan += [] if smoke else [("plain2", ("--workers", "2"))]
+        for name, extra in plan:
+            if len(runs.get(name, [])) <= r:
+                run(name, extra)
+        todo = [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))] if flows else []
+        if todo := [(name, extra) for name, extra in todo if len(runs.get(name, [])) <= r]:
+            with PrefectApi(work) as api:
+                for name, extra in todo:
+                    run(name, extra, api)
+    kept = sorted(work.glob(f"wh-{n}-plain-*"))
+    if kept:
+        res["sql"], res["sql_n"] = run_step("sql", corpus, kept[-1]), n
+    for old in kept[:-1] + [w for w in work.glob("wh-*-plain-*") if f"-{n}-" not in w.name]:
+        shutil.rmtree(old, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
