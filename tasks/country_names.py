@@ -30,6 +30,12 @@ _CHURCH = frozenset(["catholic", "church", "parish", "cathedral", "chapel", "ang
                      "abbey", "basilica", "shrine", "monastery", "convent", "mission"])  # fmt: skip
 _DEDICATED = _CHURCH | frozenset(["school", "academy", "high", "elementary", "middle", "college",
                                   "cemetery", "hospital", "hall"])  # fmt: skip
+# Names of eating places: "Yokohama Japanese Restaurant", "Bombay Grill" are not the cities.
+_EATERIES = frozenset(["restaurant", "restaurants", "cafe", "café", "grill", "bistro", "kitchen",
+                       "buffet", "pizza", "pizzeria", "bakery", "deli", "sushi", "diner", "tavern",
+                       "steakhouse", "noodle", "noodles", "wok", "curry", "tandoori", "taqueria",
+                       "cantina", "cuisine", "takeaway", "takeout"])  # fmt: skip
+_EATERY_NAMERS = frozenset({"city", "place", "country", "name", "region", "state"})
 SAINT_TOWN_MAX = 100_000  # a bigger "St. X" is the town its churches and schools are in
 
 
@@ -96,3 +102,13 @@ def other_name(text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, 
     year = i > 0 and len(norm[i - 1]) == 4 and norm[i - 1].isdigit()
     after = end < len(toks) and adjacent(text, toks[end - 1], toks[end])
     return year or (after and toks[end].capitalised)  # "a 1992 Toyota", "Toyota Corolla"
+
+
+def eatery(toks: Tokens, j: int, cands: tuple[Candidate, ...]) -> bool:
+    """A town or country starts the name of an eating place ("Bombay Palace Restaurant")."""
+    for k in range(j, min(j + 3, len(toks))):
+        if not toks.raw[k][:1].isupper():
+            return False
+        if toks.norm[k] in _EATERIES:
+            return all(c.kind in _EATERY_NAMERS for c in cands)
+    return False

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from tasks.country_names import company_name, other_name, person_like
+from tasks.country_names import company_name, eatery, other_name, person_like
 from tasks.country_words import postal_codes, region_abbreviations
 from tasks.gazetteer import (
     MAX_NGRAM,
@@ -215,6 +215,8 @@ def find_mentions(
         if cands and mode == "mixed" and other_name(text, toks, i, n, cands):
             if person_parts is not None:
                 person_parts.add(key)
+        elif cands and mode == "mixed" and eatery(toks, i + n, cands):
+            continue
         elif cands and person:
             named = person == "prev" or company_name(toks, i + n)
             if named and person_parts is not None and cands[0].kind == "city":

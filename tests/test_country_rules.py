@@ -204,3 +204,10 @@ def test_lower_case_local_offices_count_as_us_local_style():
 def test_a_city_that_was_also_a_car_make_stays_a_city():
     text = "Kim Endacott (City of Plymouth AC) won the 800 metres on Sunday."
     assert detect_countries(text).codes == ["GB"]
+
+
+def test_a_place_naming_an_eating_place_is_not_that_place():
+    text = "Tulsa inspectors cited Shanghai Garden Buffet and the Bombay Palace Restaurant."
+    assert detect_countries(text).codes == ["US"]
+    # a restaurant in a place is in that place
+    assert detect_countries("She opened a Paris restaurant in 2005.").codes == ["FR"]
