@@ -2,7 +2,7 @@
 
 Each database step (what is pending, claim a chunk, which articles are new, store + drop
 claims + publish) takes the writer lock. A run keeps the lock and the open database between its
-steps (`writer_session`: one checkpoint per ~64 MB of changes, not one per step) until another
+steps (`writer_session`: one checkpoint per ~256 MB of changes, not one per step) until another
 process asks for them; it then hands them over at the end of the current step, so several runs
 (Prefect workers) still share a burst: each chunk is claimed by exactly one run.
 

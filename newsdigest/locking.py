@@ -26,11 +26,14 @@ LOCK_FILE = ".writer.lock"
 WANTED = ".writer.wanted."  # + "<pid>-<thread id>": a process waiting for the lock
 HANDOFF_SECONDS = 2.0  # a session that let a waiter in waits this long for it to take the lock
 # The database a session keeps open: DuckDB's buffer pool (default 80% of RAM) would otherwise
-# keep what every step read, and a checkpoint per 64 MB of WAL (DuckDB: 16 MB) comes every few
-# chunks. Measured on the 100k bench corpus: peak RSS 815 MB unbounded, 596 MB at 256MB,
-# 474 MB at 128MB, no slower (DuckDB spills big merges to `news.duckdb.tmp/` if it must).
+# keep what every step read. Measured on the 100k bench corpus: peak RSS 815 MB unbounded,
+# 596 MB at 256MB, 474 MB at 128MB, no slower (DuckDB spills big merges to `news.duckdb.tmp/`).
 MEMORY_LIMIT = "128MB"  # env NEWSDIGEST_DUCKDB_MEMORY (raise it if a huge warehouse runs out)
-CHECKPOINT_THRESHOLD = "64MB"
+# DuckDB checkpoints once its WAL passes this (its default: 16 MB). A checkpoint rewrites part of
+# the big row group still filling, so its cost grows with the table: the 100k plain ingest's
+# store phase took 64.6 s at 64MB and 59.7 s at 256MB (final publish +1.0 s), 10k unchanged
+# (4.8-5.0 s), same peak RSS. The price: a crash leaves up to this much WAL to replay.
+CHECKPOINT_THRESHOLD = "256MB"  # env NEWSDIGEST_DUCKDB_CHECKPOINT
 
 
 class WriterBusy(RuntimeError):
@@ -128,7 +131,8 @@ class _Session:
 def session_settings() -> dict[str, str]:
     """DuckDB settings of a session's open database."""
     memory = os.environ.get("NEWSDIGEST_DUCKDB_MEMORY") or MEMORY_LIMIT
-    return {"memory_limit": memory, "checkpoint_threshold": CHECKPOINT_THRESHOLD}
+    checkpoint = os.environ.get("NEWSDIGEST_DUCKDB_CHECKPOINT") or CHECKPOINT_THRESHOLD
+    return {"memory_limit": memory, "checkpoint_threshold": checkpoint}
 
 
 _SESSIONS: dict[Path, _Session] = {}

@@ -111,3 +111,16 @@ def test_a_dead_waiters_marker_is_ignored_and_removed(tmp_path: Path) -> None:
     (wh / f"{WANTED}{os.getpid()}-1").touch()
     assert [m.name for m in waiters(wh)] == [f"{WANTED}{os.getpid()}-1"]
     assert not (wh / f"{WANTED}{dead.pid}-1").exists()
+
+
+def test_a_session_applies_its_duckdb_settings_from_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSDIGEST_DUCKDB_CHECKPOINT", "32MB")
+    monkeypatch.setenv("NEWSDIGEST_DUCKDB_MEMORY", "96MB")
+    db = tmp_path / "news.duckdb"
+    with writer_session(tmp_path, db), writer_lock(tmp_path), connect(db) as con:
+        got = con.execute(
+            "SELECT current_setting('checkpoint_threshold'), current_setting('memory_limit')"
+        ).fetchone()
+    assert got == ("30.5 MiB", "91.5 MiB")  # DuckDB shows MB settings in MiB
