@@ -124,8 +124,10 @@ class PrefectApi:
     @property
     def env(self) -> dict[str, str]:
         """Environment of a step that runs flows against this server."""
-        return {"PREFECT_API_URL": self.started.url, "PREFECT_HOME": str(self.home),
-                "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}  # fmt: skip
+        from newsdigest import server
+
+        base = {"PREFECT_HOME": str(self.home), "PREFECT_SERVER_ANALYTICS_ENABLED": "false"}
+        return server.client_env(self.started.url, base=base)
 
     def cpu_s(self) -> float:
         """CPU seconds the server's processes have used."""
@@ -148,7 +150,7 @@ def _measure_size(  # noqa: ANN001
     corpus = corpus_for(work, n, pool)
     runs: dict[str, list] = res["sizes"].get(str(n), {})
 
-    def run(name: str, extra: tuple, api: PrefectApi | None = None) -> None:
+    def run(r: int, name: str, extra: tuple, api: PrefectApi | None = None) -> None:
         wh = work / f"wh-{n}-{name}-{r}"
         shutil.rmtree(wh, ignore_errors=True)
         server0 = api.cpu_s() if api else 0.0
@@ -167,12 +169,13 @@ def _measure_size(  # noqa: ANN001
         plan += [] if smoke else [("plain2", ("--workers", "2"))]
         for name, extra in plan:
             if len(runs.get(name, [])) <= r:
-                run(name, extra)
-        todo = [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))] if flows else []
-        if todo := [(name, extra) for name, extra in todo if len(runs.get(name, [])) <= r]:
+                run(r, name, extra)
+        flow_plan = [("flow", ("--workers", "1")), ("flow2", ("--workers", "2"))] if flows else []
+        todo = [(name, extra) for name, extra in flow_plan if len(runs.get(name, [])) <= r]
+        if todo:
             with PrefectApi(work) as api:
                 for name, extra in todo:
-                    run(name, extra, api)
+                    run(r, name, extra, api)
     kept = sorted(work.glob(f"wh-{n}-plain-*"))
     if kept:
         res["sql"], res["sql_n"] = run_step("sql", corpus, kept[-1]), n

@@ -150,13 +150,11 @@ def run_probe(warehouse: Path, mode: str) -> dict:
 def _session_probe(db: Path, chunks: list, mode: str, n0: int) -> dict:
     """Every chunk stored through one connection with the writer session's settings: DuckDB
     checkpoints when its WAL fills (inside some chunk's COMMIT), and once at the final close."""
-    from newsdigest.locking import session_settings
+    from newsdigest.locking import apply_session_settings
     from newsdigest.warehouse import connect
     from tasks.store_batch import store_batch
 
-    con = connect(db)
-    for name, value in session_settings().items():
-        con.execute(f"SET {name} = '{value}'")
+    con = apply_session_settings(connect(db))
     out = []
     for parsed, notes in chunks:
         _reset_hwm()

@@ -109,9 +109,7 @@ class _Session:
         try:
             from newsdigest.warehouse import connect
 
-            self.anchor = connect(self.db_path)
-            for name, value in session_settings().items():
-                self.anchor.execute(f"SET {name} = '{value}'")
+            self.anchor = apply_session_settings(connect(self.db_path))
         except BaseException:
             self.release()
             raise
@@ -133,6 +131,13 @@ def session_settings() -> dict[str, str]:
     memory = os.environ.get("NEWSDIGEST_DUCKDB_MEMORY") or MEMORY_LIMIT
     checkpoint = os.environ.get("NEWSDIGEST_DUCKDB_CHECKPOINT") or CHECKPOINT_THRESHOLD
     return {"memory_limit": memory, "checkpoint_threshold": checkpoint}
+
+
+def apply_session_settings(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """Set `session_settings()` on this connection's database; the connection."""
+    for name, value in session_settings().items():
+        con.execute(f"SET {name} = '{value}'")
+    return con
 
 
 _SESSIONS: dict[Path, _Session] = {}

@@ -21,36 +21,37 @@ def word_set(name: str) -> frozenset[str]:
 @cache
 def common_words() -> frozenset[str]:
     """Capitalised common words that must never be read as a city."""
-    return frozenset(w.lower() for ln in data_lines("common_words.txt") for w in ln.split())
+    return word_set("common_words.txt")
 
 
 @cache
 def lead_words() -> frozenset[str]:
     """Words that may precede a place name without making it part of a longer name."""
-    return frozenset(w.lower() for ln in data_lines("lead_words.txt") for w in ln.split())
+    return word_set("lead_words.txt")
 
 
 @cache
 def place_suffixes() -> frozenset[str]:
     """Words that may follow a town name inside a local name ("Shiloh School", "Paris Police")."""
-    return frozenset(w.lower() for ln in data_lines("place_suffixes.txt") for w in ln.split())
+    return word_set("place_suffixes.txt")
+
+
+def _code_table(name: str, upper: bool) -> dict[str, str]:
+    """`ISO2: code code …` lines of a file in tasks/data -> {code: ISO2}."""
+    out = {}
+    for line in data_lines(name):
+        iso2, _, rest = line.partition(":")
+        out.update({(c.upper() if upper else c): iso2.strip() for c in rest.split()})
+    return out
 
 
 @cache
 def region_abbreviations() -> dict[str, str]:
     """State and province abbreviations ("Ore", "B.C") -> ISO2."""
-    out = {}
-    for line in data_lines("abbreviations.txt"):
-        iso2, _, rest = line.partition(":")
-        out.update({abbr.upper(): iso2.strip() for abbr in rest.split()})
-    return out
+    return _code_table("abbreviations.txt", upper=True)
 
 
 @cache
 def postal_codes() -> dict[str, str]:
     """Upper-case postal codes of states and provinces ("GA", "ON") -> ISO2."""
-    out = {}
-    for line in data_lines("postal_codes.txt"):
-        iso2, _, rest = line.partition(":")
-        out.update({code: iso2.strip() for code in rest.split()})
-    return out
+    return _code_table("postal_codes.txt", upper=False)
