@@ -15,7 +15,6 @@ import re
 import sys
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -77,66 +76,77 @@ def _pool_warm(_: int) -> float:
     return 0.0
 
 
+def pool_cpu_s(pool: object) -> float:
+    """CPU seconds the pool's worker processes have used so far (warm-up included)."""
+    import psutil
+
+    return sum(sum(psutil.Process(pid).cpu_times()[:2]) for pid in pool._processes)  # type: ignore[attr-defined]
+
+
 def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     """The ingest flow's steps as plain functions, in the flow's order (tasks/ingest_chunk.py:
     claim + parse + what is new, annotate, store + throttled snapshot + quarantine); annotate
     inline, or pipelined in `workers` processes while the parent reads and stores."""
     from datetime import UTC, datetime
 
+    from flows.ingest import AHEAD
     from newsdigest.config import Settings
+    from newsdigest.heap import tune_gc
     from newsdigest.locking import writer_session
     from newsdigest.snapshot import publish_snapshot
     from tasks.claims import lease_seconds, new_owner
     from tasks.discover import discover
     from tasks.ingest_chunk import read_chunk, store_chunk
     from tasks.ledger import pending_seeds, record_run
+    from tasks.runners import Pending, close_pools, process_pool, submit_chunks, warm_annotator
     from tasks.store import StoreReport
 
     settings = Settings.from_env(seeds=corpus / "seeds", warehouse=warehouse)
     db, ph, report = settings.db_path, Phases(), StoreReport()
     owner, lease, started = new_owner(), lease_seconds(), datetime.now(UTC)
     warehouse.mkdir(parents=True, exist_ok=True)
-    pool = None
-    if workers > 1:
-        import multiprocessing as mp
-
-        pool = ProcessPoolExecutor(workers, mp.get_context("spawn"), initializer=warm_up)
-        list(pool.map(_pool_warm, range(workers)))
-        warm = 0.0
+    if workers > 1:  # the flow's own process pool, chunk split and queue (tasks/runners.py)
+        list(process_pool(workers).map(_pool_warm, range(workers)))
+        warm, ahead = 0.0, AHEAD
     else:
-        warm = warm_up()
+        warm, ahead = warm_up(), 0
     t0, c0 = time.perf_counter(), time.process_time()
     with writer_session(settings.warehouse, db):  # as the flow: lock + database kept open
         found = ph.run("discover", discover, settings.seeds)
         pending = ph.run("ledger", pending_seeds, db, found)
-        inflight: list[tuple[object, Future | dict]] = []
+        if workers == 1:  # as the flow
+            ph.run("annotate", warm_annotator)
+        else:
+            tune_gc()
+        inflight: list[tuple[object, Pending]] = []
 
         def store_oldest() -> None:
             batch, notes = inflight.pop(0)
-            if isinstance(notes, Future):
-                notes = ph.run("wait_workers", notes.result)
-            report.outcomes += ph.run("store", store_chunk, settings, owner, batch, notes).outcomes
+            done = ph.run("wait_workers" if workers > 1 else "annotate", notes.result)
+            report.outcomes += ph.run("store", store_chunk, settings, owner, batch, done).outcomes
 
         for chunk in chunked(pending, CHUNK_FILES):
             batch = ph.run("read", read_chunk, settings, owner, list(chunk), lease, started)
-            if pool is None:
-                inflight.append((batch, ph.run("annotate", _annotate, batch.fresh)))
+            if workers > 1:
+                notes = submit_chunks(batch.fresh, 3, "default", "process", workers)
             else:
-                inflight.append((batch, pool.submit(_annotate, batch.fresh)))
-            while len(inflight) > workers - 1:
+                notes = Pending.ready(batch.fresh, ph.run("annotate", _annotate, batch.fresh))
+            inflight.append((batch, notes))
+            while len(inflight) > ahead:
                 store_oldest()
         while inflight:
             store_oldest()
         ph.run("ledger", record_run, db, "bench", datetime.now(UTC), report)
         ph.run("publish", publish_snapshot, warehouse)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    if pool:
-        pool.shutdown()
+    workers_cpu = pool_cpu_s(process_pool(workers)) if workers > 1 else 0.0
+    close_pools()
     t1 = time.perf_counter()  # the incremental rerun: stat every file, read none, record the run
     unread = pending_seeds(db, discover(settings.seeds))
     record_run(db, "bench-rerun", datetime.now(UTC), StoreReport())
     rerun = time.perf_counter() - t1
-    return {"seconds": seconds, "cpu_s": cpu, "articles": report.articles_new, "files": len(found),
+    return {"seconds": seconds, "cpu_s": cpu, "workers_cpu_s": workers_cpu,
+            "articles": report.articles_new, "files": len(found),
             "phases": ph.t, "warmup_s": warm, "rerun_s": rerun,
             "rerun_unread": len(unread)}  # fmt: skip
 
@@ -159,13 +169,14 @@ def flow(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     t0 = time.perf_counter()
     run_ingest(seeds=str(empty), **{**kwargs, "warehouse": str(warehouse) + "-warm"})
     warm_run_s, warm = time.perf_counter() - t0, warm_up()
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     first = run_ingest(seeds=str(corpus / "seeds"), **kwargs)
-    t1 = time.perf_counter()
+    t1, cpu = time.perf_counter(), time.process_time() - c0
     run_ingest(seeds=str(corpus / "seeds"), **kwargs)
     t2 = time.perf_counter()
     arts = first.get("articles_stored") if isinstance(first, dict) else None
-    return {"seconds": t1 - t0, "rerun_s": t2 - t1, "articles": arts, "warm_run_s": warm_run_s,
+    return {"seconds": t1 - t0, "cpu_s": cpu, "rerun_s": t2 - t1, "articles": arts,
+            "warm_run_s": warm_run_s,
             "warmup_s": warm}  # fmt: skip
 
 

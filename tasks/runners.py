@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache
 
+from newsdigest.heap import tune_gc
 from newsdigest.models import Annotation, Article
 
 RUNNERS = ("local", "process", "dask")
@@ -76,10 +77,12 @@ def annotate_chunk(
     return annotate_articles(articles, sentences, algorithm, spans=False)
 
 
-def _warm() -> None:
-    """Load the NLP data once per worker process, before the first chunk arrives."""
+def warm_annotator() -> None:
+    """Load the NLP data in this process before the first chunk arrives, then `tune_gc()`:
+    once per worker process, and in a flow that annotates in-process."""
     annotate_chunk([Article(title="Warm-up in Paris", body=["Officials met in Paris, France."],
                             layout="A")])  # fmt: skip
+    tune_gc()
 
 
 def _exit_with(parent: int) -> None:
@@ -98,7 +101,7 @@ def _pool_worker_init(parent: int) -> None:
     """Own session, an orphan guard, then warm-up: see `process_pool`."""
     os.setsid()
     threading.Thread(target=_exit_with, args=(parent,), daemon=True).start()
-    _warm()
+    warm_annotator()
 
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
@@ -147,7 +150,7 @@ def dask_client(address: str | None, workers: int):  # noqa: ANN201  (distribute
     key = address or local_cluster(workers)
     if key not in _CLIENTS:
         client = Client(key, timeout=30)
-        client.run(_warm)
+        client.run(warm_annotator)
         _CLIENTS[key] = client
     return _CLIENTS[key]
 
