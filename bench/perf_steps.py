@@ -22,8 +22,6 @@ sys.path.insert(0, str(ROOT))
 
 from newsdigest.iterutil import chunked  # noqa: E402
 
-CHUNK_FILES = 100  # the flow's default chunk
-
 
 def warm_up() -> float:
     """Build the lexicons, gazetteer and splitter once; return the seconds it took."""
@@ -89,7 +87,7 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     inline, or pipelined in `workers` processes while the parent reads and stores."""
     from datetime import UTC, datetime
 
-    from flows.ingest import AHEAD
+    from flows.ingest import AHEAD, CHUNK_FILES  # the flow's queue and default chunk
     from newsdigest.config import Settings
     from newsdigest.heap import tune_gc
     from newsdigest.locking import writer_session
