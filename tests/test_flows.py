@@ -132,3 +132,20 @@ def test_idle_run_does_not_copy_the_warehouse_again(prefect_harness, dirs) -> No
     assert published is not None
     assert run_ingest(s, w)["files_unchanged"] == 3  # nothing read
     assert current_snapshot(dirs["warehouse"]) == published
+
+
+def test_a_run_builds_one_api_client_however_many_chunks(prefect_harness, dirs, monkeypatch):
+    """Each task run used to build its own API client (and TLS context, ~30 ms of CPU)."""
+    from prefect.client.orchestration import SyncPrefectClient
+
+    built = []
+    init = SyncPrefectClient.__init__
+
+    def counting(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
+        built.append(1)
+        init(self, *args, **kwargs)
+
+    monkeypatch.setattr(SyncPrefectClient, "__init__", counting)
+    out = run_ingest(str(dirs["seeds"]), str(dirs["warehouse"]), chunk_files=1)
+    assert out["files_new"] == 3  # 4 chunks: 8 read/store task runs, plus 4 more
+    assert len(built) <= 2, f"{len(built)} sync API clients for one run"
