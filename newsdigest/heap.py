@@ -1,4 +1,4 @@
-"""Garbage-collector settings for the processes that annotate (flow, workers, CLI)."""
+"""Garbage-collector settings for the processes that annotate: the ingest flow and its workers."""
 
 from __future__ import annotations
 
