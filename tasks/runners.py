@@ -241,7 +241,8 @@ def _piece_task():  # noqa: ANN202
     return task(name="annotate-chunk", retries=1, cache_policy=NO_CACHE)(annotate_chunk)
 
 
-def _in_flow_run() -> bool:
+def in_flow_run() -> bool:
+    """Whether this code runs inside a Prefect flow run."""
     from prefect.context import FlowRunContext
 
     return FlowRunContext.get() is not None
@@ -259,7 +260,7 @@ def annotation_stage(cfg: RunnerConfig) -> Iterator[Submitter | None]:
     if cfg.kind == "local":
         yield None
         return
-    if cfg.kind == "dask" and _in_flow_run():
+    if cfg.kind == "dask" and in_flow_run():
         from prefect_dask import DaskTaskRunner
 
         parallel = cluster_size(dask_client(cfg.dask_address, cfg.n_workers))  # warms workers

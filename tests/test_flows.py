@@ -134,11 +134,12 @@ def test_idle_run_does_not_copy_the_warehouse_again(prefect_harness, dirs) -> No
     assert current_snapshot(dirs["warehouse"]) == published
 
 
-def test_a_run_builds_one_api_client_however_many_chunks(prefect_harness, dirs, monkeypatch):
-    """Each task run used to build its own API client (and TLS context, ~30 ms of CPU)."""
+@pytest.fixture
+def sync_clients(monkeypatch) -> list[int]:  # noqa: ANN001
+    """One entry per Prefect sync API client built while the test runs."""
     from prefect.client.orchestration import SyncPrefectClient
 
-    built = []
+    built: list[int] = []
     init = SyncPrefectClient.__init__
 
     def counting(self, *args, **kwargs) -> None:  # noqa: ANN001, ANN002, ANN003
@@ -146,6 +147,21 @@ def test_a_run_builds_one_api_client_however_many_chunks(prefect_harness, dirs, 
         init(self, *args, **kwargs)
 
     monkeypatch.setattr(SyncPrefectClient, "__init__", counting)
+    return built
+
+
+def test_a_run_builds_one_api_client_however_many_chunks(prefect_harness, dirs, sync_clients):
+    """Each task run used to build its own API client (and TLS context, ~30 ms of CPU)."""
     out = run_ingest(str(dirs["seeds"]), str(dirs["warehouse"]), chunk_files=1)
     assert out["files_new"] == 3  # 4 chunks: 8 read/store task runs, plus 4 more
-    assert len(built) <= 2, f"{len(built)} sync API clients for one run"
+    assert len(sync_clients) <= 2, f"{len(sync_clients)} sync API clients for one run"
+
+
+def test_the_flow_body_as_plain_python_builds_no_api_client(dirs, sync_clients) -> None:
+    """The kill tests run the body as plain Python; a client there started a temporary Prefect
+    server that outlived every killed run."""
+    from tests.reliability.ingest_driver import plain_ingest
+
+    out = plain_ingest(dirs["seeds"], dirs["warehouse"])
+    assert out["files_new"] == 3
+    assert sync_clients == []
