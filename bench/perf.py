@@ -10,7 +10,6 @@ Results accumulate in WORK/results.json, so a long run can be reported while it 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import os
 import re
@@ -26,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench import perf_report  # noqa: E402
 from bench.corpus import build, load_pool  # noqa: E402
+from bench.perf_steps import cpu_s  # noqa: E402
 
 PY = sys.executable
 STEPS = ROOT / "bench" / "perf_steps.py"
@@ -134,12 +134,7 @@ class PrefectApi:
         import psutil
 
         root = psutil.Process(self.started.proc.pid)
-        total = 0.0
-        for proc in [root, *root.children(recursive=True)]:
-            with contextlib.suppress(psutil.Error):
-                t = proc.cpu_times()
-                total += t.user + t.system
-        return total
+        return cpu_s([root.pid, *(c.pid for c in root.children(recursive=True))])
 
 
 def _measure_size(  # noqa: ANN001

@@ -10,11 +10,12 @@ apart as `warmup_s`), so every step pays the same fixed costs outside its timer.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -74,11 +75,15 @@ def _pool_warm(_: int) -> float:
     return 0.0
 
 
-def pool_cpu_s(pool: object) -> float:
-    """CPU seconds the pool's worker processes have used so far (warm-up included)."""
+def cpu_s(pids: Iterable[int]) -> float:
+    """CPU seconds (user + system) the processes `pids` have used so far; gone ones count 0."""
     import psutil
 
-    return sum(sum(psutil.Process(pid).cpu_times()[:2]) for pid in pool._processes)  # type: ignore[attr-defined]
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(psutil.Error):
+            total += sum(psutil.Process(pid).cpu_times()[:2])
+    return total
 
 
 def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
@@ -89,33 +94,31 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
 
     from flows.ingest import AHEAD, CHUNK_FILES  # the flow's queue and default chunk
     from newsdigest.config import Settings
-    from newsdigest.heap import tune_gc
     from newsdigest.locking import writer_session
     from newsdigest.snapshot import publish_snapshot
     from tasks.claims import lease_seconds, new_owner
     from tasks.discover import discover
     from tasks.ingest_chunk import read_chunk, store_chunk
     from tasks.ledger import pending_seeds, record_run
-    from tasks.runners import Pending, close_pools, process_pool, submit_chunks, warm_annotator
+    from tasks.runners import Pending, RunnerConfig, annotation_stage, close_pools, process_pool
     from tasks.store import StoreReport
 
     settings = Settings.from_env(seeds=corpus / "seeds", warehouse=warehouse)
     db, ph, report = settings.db_path, Phases(), StoreReport()
     owner, lease, started = new_owner(), lease_seconds(), datetime.now(UTC)
     warehouse.mkdir(parents=True, exist_ok=True)
+    cfg = RunnerConfig("process" if workers > 1 else "local", workers)
     if workers > 1:  # the flow's own process pool, chunk split and queue (tasks/runners.py)
         list(process_pool(workers).map(_pool_warm, range(workers)))
-        warm, ahead = 0.0, AHEAD
+        warm = 0.0
     else:
-        warm, ahead = warm_up(), 0
+        warm = warm_up()
     t0, c0 = time.perf_counter(), time.process_time()
-    with writer_session(settings.warehouse, db):  # as the flow: lock + database kept open
+    # as the flow: lock + database kept open, annotation where tasks/runners.py puts it
+    with writer_session(settings.warehouse, db), annotation_stage(cfg) as stage:
+        ahead = 0 if stage is None else AHEAD
         found = ph.run("discover", discover, settings.seeds)
         pending = ph.run("ledger", pending_seeds, db, found)
-        if workers == 1:  # as the flow
-            ph.run("annotate", warm_annotator)
-        else:
-            tune_gc()
         inflight: list[tuple[object, Pending]] = []
 
         def store_oldest() -> None:
@@ -125,10 +128,10 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
 
         for chunk in chunked(pending, CHUNK_FILES):
             batch = ph.run("read", read_chunk, settings, owner, list(chunk), lease, started)
-            if workers > 1:
-                notes = submit_chunks(batch.fresh, 3, "default", "process", workers)
-            else:
+            if stage is None:
                 notes = Pending.ready(batch.fresh, ph.run("annotate", _annotate, batch.fresh))
+            else:
+                notes = stage(batch.fresh, 3, "default")
             inflight.append((batch, notes))
             while len(inflight) > ahead:
                 store_oldest()
@@ -137,7 +140,8 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
         ph.run("ledger", record_run, db, "bench", datetime.now(UTC), report)
         ph.run("publish", publish_snapshot, warehouse)
     seconds, cpu = time.perf_counter() - t0, time.process_time() - c0
-    workers_cpu = pool_cpu_s(process_pool(workers)) if workers > 1 else 0.0
+    pool = process_pool(workers) if workers > 1 else None
+    workers_cpu = cpu_s(pool._processes) if pool else 0.0  # their warm-up included
     close_pools()
     t1 = time.perf_counter()  # the incremental rerun: stat every file, read none, record the run
     unread = pending_seeds(db, discover(settings.seeds))

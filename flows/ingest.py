@@ -27,7 +27,6 @@ from prefect.context import SyncClientContext
 from prefect.utilities.annotations import quote
 
 from newsdigest.config import Settings
-from newsdigest.heap import tune_gc
 from newsdigest.iterutil import chunked
 from newsdigest.locking import writer_lock, writer_session
 from newsdigest.runlog import logger, safe_name
@@ -39,7 +38,7 @@ from tasks.claims import lease_seconds, new_owner
 from tasks.discover import SeedFile, discover_task
 from tasks.ingest_chunk import ChunkBatch, abandon, read_chunk_task, store_chunk_task
 from tasks.ledger import pending_task, record_run_task
-from tasks.runners import Pending, RunnerConfig, annotation_stage, in_flow_run, warm_annotator
+from tasks.runners import Pending, RunnerConfig, annotation_stage, in_flow_run
 from tasks.store import StoreReport
 
 # Files per chunk (one read and one store step, each a task run and a transaction). Each chunk
@@ -136,10 +135,6 @@ def _ingest_pending(
 
     with annotation_stage(cfg) if pending else nullcontext() as remote:  # no cluster when idle
         ahead = 0 if remote is None else AHEAD
-        if pending and remote is None:
-            warm_annotator()  # load the NLP tables, then tune_gc()
-        elif pending:
-            tune_gc()  # the workers annotate; this process parses, unpickles and stores
         try:
             for chunk in chunked(pending, chunk_files):
                 batch = read_chunk_task(settings, owner, quote(chunk), lease, started)

@@ -256,10 +256,14 @@ def annotation_stage(cfg: RunnerConfig) -> Iterator[Submitter | None]:
     reads the next chunk and stores the previous one while workers annotate. Inside a Prefect
     flow run the Dask runner is prefect-dask's `DaskTaskRunner`, so every piece is a task run on
     a Dask worker, visible in the UI; the process pool and plain Dask are called directly.
+    This process loads the NLP tables only if it annotates; either way it `tune_gc()`s (with
+    workers it still parses, unpickles and stores).
     """
     if cfg.kind == "local":
+        warm_annotator()
         yield None
         return
+    tune_gc()
     if cfg.kind == "dask" and in_flow_run():
         from prefect_dask import DaskTaskRunner
 
