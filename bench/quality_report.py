@@ -46,6 +46,8 @@ def main() -> int:
         f"`.venv/bin/python bench/quality_report.py{limit}`"
         " (development data in `../shared`; held-out data is scored elsewhere).",
         "",
+        "Method, and what was tried that did not help: [quality-notes.md](quality-notes.md).",
+        "",
     ]
     for name, extra in EVALS:
         cmd, out, secs = run_eval(name, args.limit, extra)
