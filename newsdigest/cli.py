@@ -98,7 +98,8 @@ def build_parser(load_evals: bool = True) -> argparse.ArgumentParser:
     p.set_defaults(func=commands.cmd_files)
 
     p = sub.add_parser("annotate", help="summaries, countries and entities for JSONL records")
-    p.add_argument("input", help='JSONL with {"id", "title"?, "text"} per line ("-" for stdin)')
+    p.add_argument("input", help='JSONL with {"id", "title"?, "dateline"?, "text"} per line'
+                   ' ("-" for stdin)')  # fmt: skip
     p.add_argument("-o", "--output", default="-", help="output JSONL (default stdout)")
     _nlp(p)
     p.set_defaults(func=commands.cmd_annotate)

@@ -54,12 +54,15 @@ def annotate_articles(
 
 
 def annotate_record(record: dict, sentences: int = 3, algorithm: str = "default") -> dict:
-    """`newsdigest annotate` output for one `{"id", "title"?, "text"}` record."""
+    """`newsdigest annotate` output for one `{"id", "title"?, "dateline"?, "text"}` record.
+
+    A dateline may also open the text ("WASHINGTON, Feb 26 - ..."): the country stage finds it.
+    """
     text = record.get("text") or ""
     title = record.get("title") or None
     paragraphs = [p for p in _PARAGRAPHS.split(text) if p.strip()]
     summary = summarize_paragraphs(paragraphs, sentences, algorithm, title=title)
-    countries = detect_countries(text, title=title)
+    countries = detect_countries(text, title=title, dateline=record.get("dateline") or None)
     return {
         "id": record.get("id"),
         "summary": summary.selected,

@@ -17,7 +17,7 @@ from tasks.country_cues import (
     cue_scores,
     subject_company,
 )
-from tasks.country_dateline import dateline_candidates
+from tasks.country_dateline import dateline_candidates, leading_dateline
 from tasks.country_language import language_use
 from tasks.country_local import us_local_style
 from tasks.country_words import place_suffixes, word_set
@@ -213,9 +213,16 @@ def _namesake(
 def detect_countries(
     text: str, title: str | None = None, dateline: str | None = None
 ) -> CountryResult:
-    """Focus country and every country mentioned, strongest first."""
-    mentions = _collect(text or "", title)
+    """Focus country and every country mentioned, strongest first.
+
+    Without a `dateline`, one opening the text ("WASHINGTON, Feb 26 - ") is taken as the
+    dateline, and not also as a mention in the lead, when it names a known place.
+    """
     datelines = dateline_candidates(dateline or "")
+    opening, rest = (None, text) if dateline else leading_dateline(text or "")
+    if opening and (found := dateline_candidates(opening)):
+        dateline, text, datelines = opening, rest, found
+    mentions = _collect(text or "", title)
     full = f"{title or ''}\n{text or ''}"
     style = _Style(full)
     exclusive: Counter[str] = Counter()

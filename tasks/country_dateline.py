@@ -22,6 +22,38 @@ _LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste"
                   "mount": "mt", "ft": "fort", "fort": "ft"}  # fmt: skip
 
 
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_AGENCIES = "reuters?|afp|ap|upi|dpa|xinhua|bloomberg|pti|ians|anadolu|wam|spa|kuna"
+_SEPARATOR = r" ?[-–—:]+\s+(?=\S)"
+# A dateline opening the text: "WASHINGTON, Feb 26 - ", "PORTLAND, Ore., Feb 26 - ", "LONDON
+# (Reuters) - ", "BAIKONUR, Kazakhstan — ", "BEIRUT: ", or "Miami, March 11 - " (a city not in
+# capitals needs the date).
+_CAPS = r"[A-Z][A-Z.'’&-]+"
+_REGIONS = r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2}"
+_DATE = rf",? (?i:{_MONTH}) \d{{1,2}}"
+_LEADING = re.compile(
+    rf"[\s*]*((?:{_CAPS}(?: {_CAPS}){{0,3}}{_REGIONS}(?:{_DATE})?"
+    rf"|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,3}}{_REGIONS}{_DATE})"
+    rf"(?:,? \(?(?i:{_AGENCIES})\)?)?){_SEPARATOR}"
+)
+# Lower-cased (and PTB-spaced) text has no capitals to go by: there a date or an agency must
+# follow the place ("washington , feb 26 - ", "london ( reuters ) - ").
+_WORD = r"[a-z][a-z.'’&-]*"
+_LOWER = re.compile(
+    rf"\s*({_WORD}(?: {_WORD}){{0,3}}(?: ?, {_WORD}(?: {_WORD}){{0,2}}){{0,2}}"
+    rf"(?: ?,? {_MONTH} \d{{1,2}}| ?\( ?(?:{_AGENCIES}) ?\))){_SEPARATOR}"
+)
+_AGENCY = re.compile(rf"(?:,? \(? ?|\( ?)(?i:{_AGENCIES}) ?\)?$")  # it names no place
+
+
+def leading_dateline(text: str) -> tuple[str | None, str]:
+    """A dateline opening `text` and the text after it; (None, text) when there is none."""
+    m = _LEADING.match(text) or (_LOWER.match(text) if text[:200].islower() else None)
+    if m is None:
+        return None, text
+    return _AGENCY.sub("", m.group(1)), text[m.end() :]
+
+
 def _lookup(key: tuple[str, ...]) -> tuple[Candidate, ...]:
     """Readings of one dateline part, trying the spellings news uses for the same place."""
     table = gazetteer()

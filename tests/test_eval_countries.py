@@ -58,3 +58,14 @@ def test_split_halves_is_deterministic_and_leaves_other_sources():
     halves = {i["source"] for i in first[:40]}
     assert halves == {"lgl/tune", "lgl/check"} and first[40]["source"] == "toy"
     assert items[0]["source"] == "lgl"  # the input is not modified
+
+
+def test_dateline_variants_show_what_annotate_sees():
+    item = {"source": "toy", "title": "", "dateline": "OSLO, May 2 -", "countries": ["NO"],
+            "text": "Harbor Mills said it sold its ferry unit.", "primary": "NO"}  # fmt: skip
+    moved = ev.dateline_in_text([item])[0]
+    assert moved["text"].startswith("OSLO, May 2 - Harbor") and not moved["dateline"]
+    result = ev.evaluate([item])
+    assert result["system"]["toy"]["focus_acc"] == 1.0
+    assert result["system, dateline in text"]["toy"]["focus_acc"] == 1.0
+    assert result["system, no dateline"]["toy"]["focus_acc"] == 0.0
