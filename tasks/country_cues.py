@@ -21,7 +21,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"State Police|Interstate \d+|I-\d+|Route \d+|Highway \d+|GOP|Democrats?|"
         r"Republicans?|Medicaid|Medicare|Social Security|Thanksgiving|Memorial Day|Labor Day|"
         r"Fourth of July|Super Bowl|NFL|NBA|NCAA|Little League|Eagle Scouts?|Boy Scouts|"
-        r"Girl Scouts|Inc|Corp|LLC|mph|Assemblyman|(?:Gov|Sen|Rep)(?=\. [A-Z]))\b"
+        r"Girl Scouts|Inc|Corp|LLC|INC|CORP|mph|Assemblyman|(?:Gov|Sen|Rep)(?=\. [A-Z]))\b"
         r"|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\$\d"
     ),
     "GB": re.compile(

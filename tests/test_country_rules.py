@@ -211,3 +211,10 @@ def test_a_place_naming_an_eating_place_is_not_that_place():
     assert detect_countries(text).codes == ["US"]
     # a restaurant in a place is in that place
     assert detect_countries("She opened a Paris restaurant in 2005.").codes == ["FR"]
+
+
+def test_a_legal_form_in_a_capitals_headline_counts_like_one_in_the_text():
+    # wire headlines are in capitals: "INC" is the "Inc" of a mixed-case line
+    title = "<HARBOR MILLS INC> SETS QUARTERLY PAYOUT"
+    assert detect_countries("Qtly div eight cts vs eight cts prior.", title=title).focus == "US"
+    assert detect_countries("Qtly div eight cts vs eight cts prior.").focus is None
