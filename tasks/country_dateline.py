@@ -28,7 +28,7 @@ _SEPARATOR = r" ?[-–—:]+\s+(?=\S)"
 # A dateline opening the text: "WASHINGTON, Feb 26 - ", "PORTLAND, Ore., Feb 26 - ", "LONDON
 # (Reuters) - ", "BAIKONUR, Kazakhstan — ", "BEIRUT: ", or "Miami, March 11 - " (a city not in
 # capitals needs the date).
-_CAPS = r"[A-Z][A-Z.'’&-]+"
+_CAPS = r"[A-Z][A-Z.'’&-]{1,40}"  # bounded: a megabyte-long capitals word fails fast
 _REGIONS = r"(?:, [A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,2}){0,2}"
 _DATE = rf",? (?i:{_MONTH}) \d{{1,2}}"
 _LEADING = re.compile(
@@ -38,7 +38,7 @@ _LEADING = re.compile(
 )
 # Lower-cased (and PTB-spaced) text has no capitals to go by: there a date or an agency must
 # follow the place ("washington , feb 26 - ", "london ( reuters ) - ").
-_WORD = r"[a-z][a-z.'’&-]*"
+_WORD = r"[a-z][a-z.'’&-]{0,40}"
 _LOWER = re.compile(
     rf"\s*({_WORD}(?: {_WORD}){{0,3}}(?: ?, {_WORD}(?: {_WORD}){{0,2}}){{0,2}}"
     rf"(?: ?,? {_MONTH} \d{{1,2}}| ?\( ?(?:{_AGENCIES}) ?\))){_SEPARATOR}"
