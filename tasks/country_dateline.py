@@ -13,16 +13,14 @@ from tasks.gazetteer import (
 )
 
 _ARTICLES = frozenset({"al", "el"})
-_DATE_PART = re.compile(
-    r"\b(?:Jan|Feb|March|April|May|June|July|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+\d.*$", re.I
-)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
+_DATE_PART = re.compile(rf"\b{_MONTH}\s+\d.*$", re.I)
 # Short and long forms of a leading word: datelines write "ST. PAUL" and "FT. LAUDERDALE" where
 # the gazetteer may only list "Saint Paul" and "Fort Lauderdale", or the other way round.
 _LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount",
                   "mount": "mt", "ft": "fort", "fort": "ft"}  # fmt: skip
 
 
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"
 _AGENCIES = "reuters?|afp|ap|upi|dpa|xinhua|bloomberg|pti|ians|anadolu|wam|spa|kuna"
 _SEPARATOR = r" ?[-–—:]+\s+(?=\S)"
 # A dateline opening the text: "WASHINGTON, Feb 26 - ", "PORTLAND, Ore., Feb 26 - ", "LONDON
