@@ -53,16 +53,21 @@ def annotate_articles(
     }
 
 
+def _field(record: dict, key: str) -> str:
+    """A text field of an input record ("" when missing or not a string)."""
+    value = record.get(key)
+    return value if isinstance(value, str) else ""
+
+
 def annotate_record(record: dict, sentences: int = 3, algorithm: str = "default") -> dict:
     """`newsdigest annotate` output for one `{"id", "title"?, "dateline"?, "text"}` record.
 
     A dateline may also open the text ("WASHINGTON, Feb 26 - ..."): the country stage finds it.
     """
-    text = record.get("text") or ""
-    title = record.get("title") or None
+    text, title, dateline = (_field(record, key) for key in ("text", "title", "dateline"))
     paragraphs = [p for p in _PARAGRAPHS.split(text) if p.strip()]
-    summary = summarize_paragraphs(paragraphs, sentences, algorithm, title=title)
-    countries = detect_countries(text, title=title, dateline=record.get("dateline") or None)
+    summary = summarize_paragraphs(paragraphs, sentences, algorithm, title=title or None)
+    countries = detect_countries(text, title=title or None, dateline=dateline or None)
     return {
         "id": record.get("id"),
         "summary": summary.selected,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newsdigest.models import Article
-from tasks.annotate import annotate_articles
+from tasks.annotate import annotate_articles, annotate_record
 
 BATCH = [
     Article(
@@ -49,3 +49,10 @@ def test_without_spans_the_counts_stay() -> None:
         assert counts_only[a.article_id].entities == []
         assert with_spans[a.article_id].entities
         assert counts_only[a.article_id].entity_counts == with_spans[a.article_id].entity_counts
+
+
+def test_a_record_with_fields_of_the_wrong_type_still_annotates() -> None:
+    out = annotate_record({"id": 3, "title": None, "dateline": 5, "text": "Ministers met in Oslo."})
+    assert out["id"] == 3 and out["focus_country"] == "NO"
+    empty = annotate_record({"id": 4, "text": 12})
+    assert empty["summary"] == [] and empty["focus_country"] is None and empty["entities"] == []
