@@ -64,12 +64,6 @@ class Phases:
             self.t[name] = self.t.get(name, 0.0) + time.perf_counter() - t0
 
 
-def _annotate(articles: list) -> dict:
-    from tasks.annotate import annotate_articles
-
-    return annotate_articles(articles, 3, "default", spans=False)  # as the flow does
-
-
 def _pool_warm(_: int) -> float:
     time.sleep(0.3)  # keep this worker busy so the other warm-up job starts the second process
     return 0.0
@@ -100,7 +94,14 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
     from tasks.discover import discover
     from tasks.ingest_chunk import read_chunk, store_chunk
     from tasks.ledger import pending_seeds, record_run
-    from tasks.runners import Pending, RunnerConfig, annotation_stage, close_pools, process_pool
+    from tasks.runners import (  # annotate_chunk: what the flow's workers run, spans off
+        Pending,
+        RunnerConfig,
+        annotate_chunk,
+        annotation_stage,
+        close_pools,
+        process_pool,
+    )
     from tasks.store import StoreReport
 
     settings = Settings.from_env(seeds=corpus / "seeds", warehouse=warehouse)
@@ -129,7 +130,7 @@ def plain(corpus: Path, warehouse: Path, workers: int = 1) -> dict:
         for chunk in chunked(pending, CHUNK_FILES):
             batch = ph.run("read", read_chunk, settings, owner, list(chunk), lease, started)
             if stage is None:
-                notes = Pending.ready(batch.fresh, ph.run("annotate", _annotate, batch.fresh))
+                notes = Pending.ready(batch.fresh, ph.run("annotate", annotate_chunk, batch.fresh))
             else:
                 notes = stage(batch.fresh, 3, "default")
             inflight.append((batch, notes))
