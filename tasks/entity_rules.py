@@ -37,6 +37,10 @@ STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
 _ORG_NEXT = words_of(
     "shares stock spokesman spokeswoman officials executives unit subsidiary shareholders chairman"
 )
+# Lower-case geographic nouns after a name ("the Bab al-Mandab strait", "Amazon region").
+_GEO_NEXT = words_of(
+    "river rivers strait straits region valley basin delta desert mountains peninsula province"
+)
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
 _NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
@@ -139,9 +143,11 @@ def type_chunk(
     n = len(words)
     prev = _previous_word(line.words, i)
     nxt = line.words[j] if j < len(line.words) else ""
+    if n == 1 and (name in _NEVER_ALONE or len(name) == 1):
+        return None, STRONG, name
+    if nxt in _GEO_NEXT and not had_title and words[-1] not in DEMONYMS:
+        return "LOC", STRONG, (place(name) or (name,))[0]
     if n == 1:
-        if name in _NEVER_ALONE or len(name) == 1:
-            return None, STRONG, name
         if name in KNOWN_ORGS:
             return "ORG", STRONG, name
         if name.rstrip(".") in PERSON_TITLES:
@@ -165,7 +171,8 @@ def type_chunk(
         if sports and kind != "country" and not in_place and team:
             return "ORG", MEDIUM, canonical
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
-    if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER:
+    acronym = n == 1 and line.upper[i]  # "said ISRO", "told CNN": an organisation
+    if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER and not acronym:
         return "PER", STRONG, name
     if words[-1] in ORG_SUFFIXES or words[-1].rstrip(".") in ORG_SUFFIXES:
         if n == 1 and not line.upper[i] and not sports:

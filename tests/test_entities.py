@@ -170,3 +170,26 @@ def test_organisation_head_word_at_sentence_start_keeps_the_name() -> None:
     text = "Deutsche Bahn said trains would run again. The union disagreed with Deutsche Bahn."
     spans = extract_entities(text)
     assert [(s.text, s.type) for s in spans] == [("Deutsche Bahn", "ORG"), ("Deutsche Bahn", "ORG")]
+
+
+def test_acronym_after_said_is_an_organisation_across_the_article() -> None:
+    text = (
+        "NSPA chief Dara Whitcombe opened the new launch pad on Friday.\n"
+        "Whitcombe said NSPA would fly twice more this year, and told KBTV the budget was safe."
+    )
+    found = _by_text(text)
+    assert found["NSPA"][0] == "ORG"
+    assert found["KBTV"][0] == "ORG"
+    tally = {(c.name, c.type) for c in tally_entities(extract_entities(text))}
+    assert ("NSPA", "PER") not in tally
+
+
+def test_name_before_a_lower_case_geographic_noun_is_a_place() -> None:
+    found = _by_text(
+        "Tankers crossed the Qarum strait at dawn. Farmers in the Vellora valley "
+        "and along the Amazon river said the Sennet region had no rain."
+    )
+    assert found["Qarum"][0] == "LOC"
+    assert found["Vellora"][0] == "LOC"
+    assert found["Amazon"][0] == "LOC"
+    assert found["Sennet"][0] == "LOC"
