@@ -175,14 +175,14 @@ def _agreement(mention: Mention, cand: Candidate) -> bool:
 class _Style:
     """US local-news style of one article, measured only when a rule asks for it."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, uncased: bool) -> None:
         """Remember the text; nothing is scanned yet."""
-        self.text = text
+        self.text, self.uncased = text, uncased
 
     @cached_property
     def value(self) -> int:
         """Number of US local-news markers, net of British and Canadian ones."""
-        return us_local_style(self.text)
+        return us_local_style(self.text, self.uncased)
 
 
 def _townlike(mention: Mention) -> bool:
@@ -224,9 +224,10 @@ def detect_countries(
         dateline, text, datelines = opening, rest, found
     mentions = _collect(text or "", title)
     full = f"{title or ''}\n{text or ''}"
-    style = _Style(full)
+    uncased = case_mode(full) == "lower"
+    style = _Style(full, uncased)
     exclusive: Counter[str] = Counter()
-    cues = cue_scores(full, exclusive=exclusive)
+    cues = cue_scores(full, exclusive=exclusive, uncased=uncased)
     cues.update(subject_company(text or ""))
     # Unambiguous evidence first: it decides between the readings of ambiguous names.
     context: dict[str, float] = defaultdict(float, {c: v * CUE_CONTEXT for c, v in cues.items()})
@@ -272,7 +273,7 @@ def detect_countries(
         placed.add(cand.iso2)
         dateline_country = cand.iso2
     if not score:  # nothing else to go on: a lone "Inc" or "Plc" is better than no answer
-        cues = cue_scores(full, min_cues=1)
+        cues = cue_scores(full, min_cues=1, uncased=uncased)
         if not cues and (style.value or bare_dollars(full)):
             cues["US"] = CUE_WEIGHT
     for iso2, cue in cues.items():

@@ -87,22 +87,46 @@ _EXCLUSIVE = {
 }  # fmt: skip
 
 
+# Text without capitals ("tidewater inc said", PTB-style lower case) is read case-blind, except
+# for cues that are ordinary words or abbreviations once lower-cased ("spa", "ab", "td").
+_BLIND_SKIP = frozenset({"spa", "ab", "td", "tds", "ag", "kk", "nv", "bv"})
+
+
+def _case_blind(patterns: dict[str, re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
+    """The same patterns, ignoring case."""
+    return {iso2: re.compile(p.pattern, re.IGNORECASE) for iso2, p in patterns.items()}
+
+
+_BLIND_SCANS, _BLIND_TRIGGERS, _BLIND_EXCLUSIVE = map(
+    _case_blind, (_SCANS, _TRIGGER_SCANS, _EXCLUSIVE)
+)
+
+
 def cue_scores(
-    text: str, min_cues: int = MIN_CUES, exclusive: Counter[str] | None = None
+    text: str,
+    min_cues: int = MIN_CUES,
+    exclusive: Counter[str] | None = None,
+    uncased: bool = False,
 ) -> Counter[str]:
     """Capped weak evidence per country from style cues (only when they recur).
 
     `exclusive`, when given, receives context for every country whose exclusive institution the
-    text names even once (found in the same pass).
+    text names even once (found in the same pass). `uncased` reads a text without capitals.
     """
     out: Counter[str] = Counter()
-    for iso2, pattern in _SCANS.items():
-        trigger = _TRIGGER_SCANS.get(iso2)
+    scans, triggers, only = (
+        (_BLIND_SCANS, _BLIND_TRIGGERS, _BLIND_EXCLUSIVE)
+        if uncased
+        else (_SCANS, _TRIGGER_SCANS, _EXCLUSIVE)
+    )
+    for iso2, pattern in scans.items():
+        trigger = triggers.get(iso2)
         if trigger is not None and trigger.search(text) is None:
             continue
-        if exclusive is not None and iso2 in _EXCLUSIVE and _EXCLUSIVE[iso2].search(text):
+        if exclusive is not None and iso2 in only and only[iso2].search(text):
             exclusive[iso2] = CUE_WEIGHT
-        hits = len(pattern.findall(text))
+        found = pattern.findall(text)
+        hits = sum(m not in _BLIND_SKIP for m in found) if uncased else len(found)
         if hits >= min_cues:
             out[iso2] = min(CUE_CAP, CUE_WEIGHT * hits)
     for code in _RIC.findall(text):

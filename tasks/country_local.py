@@ -36,8 +36,15 @@ _NOT_US = re.compile(
     r"Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
 )
 NOT_US_FACTOR = 2  # one British or Canadian spelling outweighs two US local words
+_BLIND_US_LOCAL, _BLIND_NOT_US = (
+    re.compile(p.pattern, re.IGNORECASE) for p in (_US_LOCAL, _NOT_US)
+)
 
 
-def us_local_style(text: str) -> int:
-    """US local-news words minus (twice) British or Canadian markers; 0 at least."""
-    return max(0, len(_US_LOCAL.findall(text)) - NOT_US_FACTOR * len(_NOT_US.findall(text)))
+def us_local_style(text: str, uncased: bool = False) -> int:
+    """US local-news words minus (twice) British or Canadian markers; 0 at least.
+
+    `uncased` reads a text without capitals case-blind.
+    """
+    us, not_us = (_BLIND_US_LOCAL, _BLIND_NOT_US) if uncased else (_US_LOCAL, _NOT_US)
+    return max(0, len(us.findall(text)) - NOT_US_FACTOR * len(not_us.findall(text)))

@@ -7,10 +7,13 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from wordfreq import zipf_frequency
+
 from tasks.country_names import company_name, eatery, other_name, person_like
 from tasks.country_words import postal_codes, region_abbreviations
 from tasks.gazetteer import (
     MAX_NGRAM,
+    RARE_WORD_ZIPF,
     SAFE_KINDS,
     Candidate,
     gazetteer,
@@ -24,6 +27,7 @@ __all__ = ["Mention", "Token", "case_mode", "find_mentions", "tokenize"]
 _GIVEN_NAMES = frozenset({"frances"})
 _ERAS = frozenset({"b.c.", "b.c"})
 UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)
+UNCASED_TOWN = 50_000  # ... and smaller towns from this size when their name is rare as a word
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
 _TOWN = frozenset({"city", "place"})
 _TOWN_OR_COUNTRY = frozenset({"city", "place", "country", "name"})
@@ -53,7 +57,22 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
         return "." in cand.exact and surface.upper() == cand.exact.upper()
     if mode == "mixed":
         return True
-    return cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY)
+    if cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY):
+        return True
+    # Lower-cased text: a town of some size whose name is no common word ("manaus", "rock hill")
+    town = cand.kind == "city" and cand.population >= UNCASED_TOWN
+    return mode == "lower" and town and _rare_name(surface)
+
+
+@cache
+def _rare_name(surface: str) -> bool:
+    """Rare as English text and long enough to be a name: not "reading", "lira" or "ico"."""
+    letters = surface.replace(" ", "").replace("-", "")
+    return (
+        letters.isalpha()
+        and (len(letters) >= 5 or " " in surface)
+        and zipf_frequency(surface, "en") < RARE_WORD_ZIPF
+    )
 
 
 _COMPASS = frozenset(

@@ -69,3 +69,6 @@ def test_dateline_variants_show_what_annotate_sees():
     assert result["system"]["toy"]["focus_acc"] == 1.0
     assert result["system, dateline in text"]["toy"]["focus_acc"] == 1.0
     assert result["system, no dateline"]["toy"]["focus_acc"] == 0.0
+    low = ev.lower_cased([item])[0]
+    assert low["text"] == "oslo, may 2 - harbor mills said it sold its ferry unit."
+    assert result["system, lower-cased"]["toy"]["focus_acc"] == 1.0

@@ -160,15 +160,24 @@ def dateline_in_text(items: list[Item]) -> list[Item]:
     return out
 
 
+def lower_cased(items: list[Item]) -> list[Item]:
+    """The raw articles (dateline in the text) lower-cased, as a PTB-style dump gives them."""
+    return [
+        {**i, "text": i["text"].lower(), "title": (i.get("title") or "").lower()}
+        for i in dateline_in_text(items)
+    ]
+
+
 def evaluate(items: list[Item]) -> dict[str, dict[str, dict[str, float]]]:
     """Metrics for the system (alone, with the batch prior, with the dateline given inside the
-    text or not at all) and the CLIFF baseline."""
+    text or not at all, lower-cased) and the CLIFF baseline."""
     alone, prior = system_predictions(items)
     return {
         "system": score_items(items, system_predict, alone),
         "system+prior": score_items(items, system_predict, prior),
         "system, dateline in text": score_items(dateline_in_text(items), system_predict),
         "system, no dateline": score_items([{**i, "dateline": ""} for i in items], system_predict),
+        "system, lower-cased": score_items(lower_cased(items), system_predict),
         "cliff": score_items(items, cliff_predict),
     }
 
@@ -216,5 +225,6 @@ def run(args: argparse.Namespace) -> int:
     print("'system+prior': articles without any country evidence take the most common focus of")
     print("their batch (a corpus file, else the whole source), when it holds a majority.")
     print("'dateline in text': the dateline opens the text, as `newsdigest annotate` sees a raw")
-    print("article; 'no dateline': the dateline is left out (its signal is lost).")
+    print("article; 'no dateline': the dateline is left out (its signal is lost); 'lower-cased':")
+    print("the raw article (dateline in text) with no capitals at all.")
     return 0

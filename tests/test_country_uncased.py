@@ -1,0 +1,31 @@
+"""Countries in lower-cased text (PTB-style dumps): cues, towns and local style read case-blind."""
+
+from __future__ import annotations
+
+from tasks.countries import detect_countries
+
+
+def test_lower_cased_legal_forms_are_still_us_cues() -> None:
+    text = "harbor mills inc said quarterly profit rose. its unit, mills finance corp, did too."
+    assert detect_countries(text).focus == "US"
+    assert detect_countries(text.replace("inc", "group").replace("corp", "trust")).focus is None
+
+
+def test_a_cue_that_is_a_common_word_once_lower_cased_is_not_read() -> None:
+    # "SpA" is an Italian legal form; "spa" is a spa.
+    assert detect_countries("the spa reopened, and the spa hotel next door is full.").focus is None
+
+
+def test_a_sizeable_town_with_a_rare_name_is_read_without_capitals() -> None:
+    result = detect_countries("a warehouse fire in fargo closed two roads, fargo officials said.")
+    assert result.focus == "US"
+    # common words and short names stay words: "reading", "lira"
+    assert detect_countries("the reading of the bill was delayed as the lira fell.").focus is None
+
+
+def test_lower_cased_local_news_style_reads_an_ambiguous_town_as_american() -> None:
+    text = (
+        "the athens city council and the town council met at the funeral home on main street "
+        "on monday, athens officials said."
+    )
+    assert detect_countries(text).focus == "US"
