@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
-from tasks.entity_cues import CONNECTORS, OF_HEADS, words_of
+from tasks.entity_cues import CONNECTORS, OF_HEADS, ORG_SUFFIXES, words_of
+from tasks.entity_lexicon import place
 
 # Abbreviations (U.S.), initials (J.), words with inner hyphens or apostrophes (not the
 # possessive 's), any other single character.
@@ -152,6 +153,8 @@ def chunks(line: Line, n: int) -> list[Chunk]:
                 if words[j] in ("of", "for") and words[j - 1] not in OF_HEADS:
                     break  # "Mike Powell of Acme Bank": two names, not one
                 j += 2
+            elif words[j] == "and" and _and_joins(line, j):
+                j += 2
             elif (
                 words[j] in CONNECTORS
                 and j + 2 < size
@@ -164,3 +167,19 @@ def chunks(line: Line, n: int) -> list[Chunk]:
         out.append(Chunk(n, i, j))
         end = j
     return out
+
+
+def _and_joins(line: Line, j: int) -> bool:
+    """`Securities and Exchange Commission`, `Trinidad and Tobago`: one name over "and"."""
+    words, cap = line.words, line.cap
+    k = j + 1
+    while k < len(words) and cap[k] and not line.sent_start(k):
+        k += 1
+    if k == j + 1 or words[j - 1] in ORG_SUFFIXES:  # "Acme Inc and Lear Corp": two names
+        return False
+    if words[k - 1] in ORG_SUFFIXES:
+        return True
+    i = j - 1
+    while i > 0 and cap[i - 1]:
+        i -= 1
+    return place(" ".join(words[i:k])) is not None
