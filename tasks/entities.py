@@ -16,13 +16,14 @@ from tasks.entity_cues import (
     SPORTS,
     TEAM_SPORTS,
 )
-from tasks.entity_lexicon import given_names, place, zipf
+from tasks.entity_lexicon import given_names, place, surnames, zipf
 from tasks.entity_rules import (
     MEDIUM,
     STRONG,
     TITLE_MODIFIERS,
     UNKNOWN,
     Mention,
+    is_common_word,
     strip_chunk,
     type_chunk,
 )
@@ -47,8 +48,9 @@ def extract_entities(text: str) -> list[EntitySpan]:
     lines = split_lines(text)
     caps = [is_caps_line(line) or _title_case_headline(line) for line in lines]
     words = sum(line.tally[WORD] for line in lines)
-    if words and sum(line.tally[CAP_WORD] for line in lines) < 0.03 * words:
-        caps = [True] * len(lines)  # lower-cased text: gazetteer look-up only
+    uncased = bool(words) and sum(line.tally[CAP_WORD] for line in lines) < 0.03 * words
+    if uncased:
+        caps = [True] * len(lines)  # lower-cased text: names by look-up only
     sports = _sports_kind(lines)
     lower_seen: set[str] = set()
     for line, c in zip(lines, caps, strict=True):
@@ -69,6 +71,8 @@ def extract_entities(text: str) -> list[EntitySpan]:
             if etype is not None or conf == UNKNOWN:
                 mentions.append(Mention(n, i, j, etype, conf, canonical))
     known = _propagate(mentions, lines)
+    if uncased:
+        known.update(_uncased_names(lines))
     for n, line in enumerate(lines):
         if caps[n]:
             mentions.extend(_caps_line_mentions(line, n, known, sports))
@@ -81,6 +85,24 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
     """Count mentions per (canonical name, type), most frequent first (ties: first seen)."""
     counts = Counter((s.canonical or s.text, s.type) for s in spans)
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
+
+
+def _uncased_names(lines: list[Line]) -> dict[str, tuple[str, str]]:
+    """`phil simmons ... simmons`: a given name then a surname, and that surname alone later."""
+    out: dict[str, tuple[str, str]] = {}
+    for line in lines:
+        words = line.words
+        for first, last in zip(words, words[1:], strict=False):
+            if (
+                given_names().get(first.title(), 0) >= 6
+                and not is_common_word(first.title())
+                and last.isalpha()
+                and (last.title() in surnames() and zipf(last) < 5.0 or zipf(last) < 3.0)
+                and (place(last) or ("", "", 0))[2] < 100_000
+            ):
+                full = f"{first} {last}".title()
+                out[f"{first} {last}"] = out[last] = ("PER", full)
+    return out
 
 
 def _title_case_headline(line: Line) -> bool:

@@ -207,3 +207,15 @@ def test_one_name_over_and_when_it_ends_an_organisation_or_names_a_place() -> No
                 "Harbor Mills Inc": "ORG", "Lear Corp": "ORG",
                 "Britain": "LOC", "France": "LOC"}  # fmt: skip
     assert {k: found.get(k) for k in expected} == expected
+
+
+def test_lower_cased_text_finds_full_names_and_their_surnames_later() -> None:
+    text = (
+        "maria kovalenko, the mayor, said the bridge would reopen in paris next week.\n"
+        "kovalenko said the grace period for will power bills had ended."
+    )
+    spans = {s.text: (s.type, s.canonical) for s in extract_entities(text)}
+    assert spans["maria kovalenko"] == ("PER", "Maria Kovalenko")
+    assert spans["kovalenko"] == ("PER", "Maria Kovalenko")
+    assert spans["paris"][0] == "LOC"
+    assert not {"grace period", "will power", "grace", "will"} & spans.keys()

@@ -54,6 +54,9 @@ def test_small_slice_of_dev_data(shared: Path, capsys: pytest.CaptureFixture[str
         assert 0.0 <= ours[key]["f1"] <= 1.0
     assert ours["untyped"]["f1"] >= ours["typed"]["f1"]
     assert ours["typed"]["f1"] > results["naive: capitalised runs + gazetteer"]["typed"]["f1"]
+    lower = results["rules, lower-cased text"]
+    assert lower["typed"]["gold"] == ours["typed"]["gold"]  # same spans, no capitals
+    assert 0.0 < lower["PER"]["f1"] < ours["PER"]["f1"]
     parser = argparse.ArgumentParser()
     ev.add_arguments(parser)
     assert ev.run(parser.parse_args(["--data", str(path), "--limit", "5"])) == 0

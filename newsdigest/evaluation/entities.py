@@ -101,6 +101,11 @@ def nltk_extract(text: str) -> list[EntitySpan]:
     return out
 
 
+def lower_cased(doc: dict) -> dict:
+    """The document with no capitals (same offsets), as a lower-cased dump gives it."""
+    return {**doc, "text": doc["text"].lower(), "title": (doc.get("title") or "").lower()}
+
+
 def evaluate(path: Path, limit: int | None = None) -> dict[str, dict]:
     """Metrics for the rule extractor and the baselines (NLTK maps to {'error': ...} if missing)."""
     from tasks.entities import extract_entities
@@ -108,6 +113,7 @@ def evaluate(path: Path, limit: int | None = None) -> dict[str, dict]:
     docs = list(read_jsonl(path, limit))
     extract_entities("Warm-up: Mr. John Smith of Acme Corp. visited Paris.")  # load gazetteers
     results: dict[str, dict] = {"rules (tasks.entities)": score(docs, extract_entities)}
+    results["rules, lower-cased text"] = score(map(lower_cased, docs), extract_entities)
     results["naive: capitalised runs + gazetteer"] = score(docs, naive_extract)
     try:
         results["NLTK ne_chunk"] = score(docs, nltk_extract)
