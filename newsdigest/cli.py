@@ -59,6 +59,21 @@ def _runner(p: argparse.ArgumentParser) -> None:
     )
 
 
+ANNOTATE_EPILOG = """\
+output, one JSON object per input line, in input order:
+  {"id", "summary": [sentences, in article order], "focus_country": "ISO2" | null,
+   "countries": ["ISO2", ... strongest first],
+   "entities": [{"text", "type": "PER"|"ORG"|"LOC", "start", "end"}]}
+  start/end are character offsets into the input "text". Paragraphs are separated by blank
+  lines or newlines; lower-cased or tokenised text (spaces before punctuation) works too.
+
+examples:
+  newsdigest annotate in.jsonl -o out.jsonl
+  cat in.jsonl | newsdigest -q annotate - > out.jsonl
+  newsdigest annotate in.jsonl --sentences 2 --algorithm lexrank
+"""
+
+
 def build_parser(load_evals: bool = True) -> argparse.ArgumentParser:
     """The argument parser with every subcommand (eval modules imported only when needed)."""
     parser = argparse.ArgumentParser(
@@ -97,7 +112,12 @@ def build_parser(load_evals: bool = True) -> argparse.ArgumentParser:
     p.add_argument("--failed", action="store_true", help="only failed/quarantined files")
     p.set_defaults(func=commands.cmd_files)
 
-    p = sub.add_parser("annotate", help="summaries, countries and entities for JSONL records")
+    p = sub.add_parser(
+        "annotate",
+        help="summaries, countries and entities for JSONL records",
+        epilog=ANNOTATE_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("input", help='JSONL with {"id", "title"?, "dateline"?, "text"} per line'
                    ' ("-" for stdin)')  # fmt: skip
     p.add_argument("-o", "--output", default="-", help="output JSONL (default stdout)")

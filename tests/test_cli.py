@@ -26,6 +26,16 @@ def test_help_lists_commands_with_examples(capsys) -> None:
     assert "examples:" in out and "NEWSDIGEST_SEEDS" in out
 
 
+def test_annotate_help_documents_the_output_with_examples(capsys) -> None:
+    try:
+        main(["annotate", "--help"])
+    except SystemExit as exc:
+        assert exc.code == 0
+    out = capsys.readouterr().out
+    assert '"focus_country"' in out and '"start", "end"' in out
+    assert "examples:" in out and "annotate - >" in out
+
+
 def test_parse_jsonl_has_the_documented_fields(fixtures: Path, capsys) -> None:
     assert main(["parse", str(fixtures / "mixed.txt"), "--jsonl"]) == 0
     records = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
