@@ -34,6 +34,8 @@ TITLE_MODIFIERS = words_of(
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
+_SPEECH = words_of("said says told added")
+_SPEAKING_CITY = 1_000_000  # a city this big speaks for its government ("Moscow said")
 _ORG_NEXT = words_of(
     "shares stock spokesman spokeswoman officials executives unit subsidiary shareholders chairman"
 )
@@ -161,6 +163,8 @@ def type_chunk(
         return "ORG", STRONG, name
     if entry is not None and n == 1 and line.upper[i] and len(name) <= 4 and entry[1] != "country":
         entry = None  # "BA", "ANC": an acronym, not the town of Ba
+    if entry is not None and n == 1 and _speaks(entry, prev, nxt):
+        entry = None  # "Duran said": a person named like a town; towns do not speak
     if entry is None and any(map(str.isdigit, name)) and words[-1] not in ORG_SUFFIXES:
         return None, WEAK, name  # "Airbus A321", "Trofej Beograd 96": products, events
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
@@ -240,6 +244,12 @@ def _type_single(
     # Unknown lone words outside sports pages are as often MISC or common words as names
     # (measured): keep them untyped unless the article types the same word elsewhere.
     return None, UNKNOWN, word
+
+
+def _speaks(entry: tuple[str, str, int], prev: str, nxt: str) -> bool:
+    """A town below a capital's size as the subject of "said" ("Police in Uyo said" excepted)."""
+    town = entry[1] == "city" and entry[2] < _SPEAKING_CITY
+    return town and nxt in _SPEECH and prev.lower() not in _LOC_PREVIOUS and prev != "of"
 
 
 def _team(prev: str, nxt: str) -> bool:

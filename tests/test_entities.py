@@ -219,3 +219,9 @@ def test_lower_cased_text_finds_full_names_and_their_surnames_later() -> None:
     assert spans["kovalenko"] == ("PER", "Maria Kovalenko")
     assert spans["paris"][0] == "LOC"
     assert not {"grace period", "will power", "grace", "will"} & spans.keys()
+
+
+def test_a_lone_town_name_that_speaks_is_not_the_town() -> None:
+    assert _types("Duran said he would fight again in March.")["Duran"] == "PER"
+    assert _types("Police in the town of Duran said the road was closed.")["Duran"] == "LOC"
+    assert _types("Moscow said the talks would resume.")["Moscow"] == "LOC"  # a capital speaks
