@@ -215,6 +215,8 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
         return "PER", WEAK, name
     if place(first) is not None or place(last) is not None:
         return "ORG", WEAK, name
+    if all(zipf(w) >= 4.5 and given_names().get(w, 0) < 3 for w in words):
+        return "ORG", WEAK, name  # "Red Cross", "Clean Air Trust": common words make no person
     return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
 
 

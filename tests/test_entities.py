@@ -225,3 +225,9 @@ def test_a_lone_town_name_that_speaks_is_not_the_town() -> None:
     assert _types("Duran said he would fight again in March.")["Duran"] == "PER"
     assert _types("Police in the town of Duran said the road was closed.")["Duran"] == "LOC"
     assert _types("Moscow said the talks would resume.")["Moscow"] == "LOC"  # a capital speaks
+
+
+def test_a_run_of_common_words_is_an_organisation_not_a_person() -> None:
+    found = _types("The Lebanese Red Cross said 40 families moved, and Mina Torvald helped.")
+    assert found["Red Cross"] == "ORG"
+    assert found["Mina Torvald"] == "PER"
