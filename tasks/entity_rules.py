@@ -34,6 +34,7 @@ TITLE_MODIFIERS = words_of(
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
+_COMPASS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
 _SPEECH = words_of("said says told added")
 _SPEAKING_CITY = 1_000_000  # a city this big speaks for its government ("Moscow said")
 _ORG_NEXT = words_of(
@@ -45,6 +46,7 @@ _GEO_NEXT = words_of(
 )
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
 _NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
+_ROMAN = re.compile(r"^[IVXL]+$")  # "Henry VIII"
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
 
 
@@ -145,7 +147,7 @@ def type_chunk(
     n = len(words)
     prev = _previous_word(line.words, i)
     nxt = line.words[j] if j < len(line.words) else ""
-    if n == 1 and (name in _NEVER_ALONE or len(name) == 1):
+    if n == 1 and (name in _NEVER_ALONE or len(name) == 1 or _plural_demonym(name)):
         return None, STRONG, name
     if nxt in _GEO_NEXT and not had_title and words[-1] not in DEMONYMS:
         return "LOC", STRONG, (place(name) or (name,))[0]
@@ -204,6 +206,8 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
         if any(zipf(w) >= 3.5 for w in words):
             return None, WEAK, name  # table header or shouted phrase
         return "ORG", WEAK, name
+    if any(len(w) >= 2 and w.isupper() and w.isalpha() and not _ROMAN.match(w) for w in words):
+        return "ORG", WEAK, name  # "DB Cargo", "BBC World": an acronym is no part of a name
     given = given_names().get(first, 0)
     last_place = place(last)
     big_last = last_place is not None and (
@@ -213,6 +217,8 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
         return "PER", MEDIUM if last in surnames() or given >= 6 else WEAK, name
     if last in surnames() and zipf(last) < 4.5 and place(first) is None:
         return "PER", WEAK, name
+    if not sports and first in _COMPASS and place(" ".join(words[1:])) is not None:
+        return "LOC", MEDIUM, name  # "North Africa", "Southern Sudan"
     if place(first) is not None or place(last) is not None:
         return "ORG", WEAK, name
     if all(zipf(w) >= 4.5 and given_names().get(w, 0) < 3 for w in words):
@@ -229,6 +235,8 @@ def _type_single(
         return "ORG", MEDIUM, word
     if prev.lower() in _LOC_PREVIOUS:
         return "LOC", WEAK, word
+    if prev.lower() == "the" and not sports:
+        return None, UNKNOWN, word  # "the Rhine", "the Moon": no person takes an article
     if _PERSON_SHAPE.search(word) or sports and prev in ("b", "c", "st", "lbw"):
         return "PER", WEAK, word
     if sports and (nxt[:1].isdigit() or prev[:1].isdigit()):
@@ -246,6 +254,11 @@ def _type_single(
     # Unknown lone words outside sports pages are as often MISC or common words as names
     # (measured): keep them untyped unless the article types the same word elsewhere.
     return None, UNKNOWN, word
+
+
+def _plural_demonym(name: str) -> bool:
+    """ "Egyptians", "Kenyans": people of a nation (but "Balkans" is a place)."""
+    return name[-1] == "s" and name[:-1] in DEMONYMS and place(name) is None
 
 
 def _speaks(entry: tuple[str, str, int], prev: str, nxt: str) -> bool:

@@ -231,3 +231,19 @@ def test_a_run_of_common_words_is_an_organisation_not_a_person() -> None:
     found = _types("The Lebanese Red Cross said 40 families moved, and Mina Torvald helped.")
     assert found["Red Cross"] == "ORG"
     assert found["Mina Torvald"] == "PER"
+
+
+def test_plural_demonyms_and_compass_regions() -> None:
+    found = _types("Remittances from Egyptians abroad rose, said a North Africa researcher.")
+    assert "Egyptians" not in found
+    assert found["North Africa"] == "LOC"
+
+
+def test_an_acronym_or_an_article_rules_out_a_person() -> None:
+    found = _types(
+        "Freight operator DB Cargo said barges on the Rhine were full. A play about Henry VIII "
+        "opened, and Leon Marsh spoke."
+    )
+    assert found["DB Cargo"] == "ORG"
+    assert found.get("Rhine") != "PER"
+    assert found["Henry VIII"] == "PER" and found["Leon Marsh"] == "PER"
