@@ -67,7 +67,7 @@ LOC_SUFFIXES = words_of(
     """River Sea Ocean Lake Mountains Mountain Mount Island Islands Isles Valley Desert Coast
     Peninsula Bay Gulf Strait Canal Province Region County Street Avenue Road Square Park
     Airport Bridge Heights Hills Plain Plains Basin Delta Falls Beach Harbour Harbor Territory
-    Territories Oblast Prefecture District Governorate State"""
+    Territories Oblast Prefecture District Governorate State Centre Center Stadium"""
 )
 
 # First words of place names ("Mount Everest", "Lake Victoria").

@@ -247,3 +247,8 @@ def test_an_acronym_or_an_article_rules_out_a_person() -> None:
     assert found["DB Cargo"] == "ORG"
     assert found.get("Rhine") != "PER"
     assert found["Henry VIII"] == "PER" and found["Leon Marsh"] == "PER"
+
+
+def test_a_venue_is_a_place() -> None:
+    found = _types("The rocket left the Tarvin Space Centre and fans filled Orrell Stadium.")
+    assert found["Tarvin Space Centre"] == "LOC" and found["Orrell Stadium"] == "LOC"
