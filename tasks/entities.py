@@ -39,6 +39,7 @@ from tasks.entity_tokens import (
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
+LONE_SURNAME_ZIPF = 4.5  # lower-cased text: a surname alone is a person only if rare as a word
 
 
 def extract_entities(text: str) -> list[EntitySpan]:
@@ -101,7 +102,9 @@ def _uncased_names(lines: list[Line]) -> dict[str, tuple[str, str]]:
                 and (place(last) or ("", "", 0))[2] < 100_000
             ):
                 full = f"{first} {last}".title()
-                out[f"{first} {last}"] = out[last] = ("PER", full)
+                out[f"{first} {last}"] = ("PER", full)
+                if zipf(last) < LONE_SURNAME_ZIPF:  # "fish" alone stays a fish
+                    out[last] = ("PER", full)
     return out
 
 

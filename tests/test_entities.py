@@ -219,6 +219,9 @@ def test_lower_cased_text_finds_full_names_and_their_surnames_later() -> None:
     assert spans["kovalenko"] == ("PER", "Maria Kovalenko")
     assert spans["paris"][0] == "LOC"
     assert not {"grace period", "will power", "grace", "will"} & spans.keys()
+    # a surname that is a common word is a person only next to its given name
+    found = {(s.text, s.type) for s in extract_entities("ingrid fish said the fish were small.")}
+    assert ("ingrid fish", "PER") in found and ("fish", "PER") not in found
 
 
 def test_a_lone_town_name_that_speaks_is_not_the_town() -> None:
