@@ -129,13 +129,16 @@ def _segments(text: str, title: str | None) -> list[tuple[str, float]]:
     return out
 
 
-def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
-    """Mentions with their position weight and a global order number."""
+def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, int]], bool]:
+    """Mentions with their position weight and a global order number; whether no segment has
+    a capital letter (the text is lower-cased)."""
     out = []
     order = 0
     person_parts: set[tuple[str, ...]] = set()
+    uncased = True
     for seg, weight in _segments(text, title):
         mode = case_mode(seg)
+        uncased = uncased and mode == "lower"
         for mention in find_mentions(seg, mode, person_parts):
             if language_use(seg, mention.start, mention.end):
                 continue  # "science and English": a school subject, not a place
@@ -150,7 +153,7 @@ def _collect(text: str, title: str | None) -> list[tuple[Mention, float, int]]:
     return [
         m for m in out
         if m[0].key not in person_parts or any(c.kind not in _TOWN_KINDS for c in m[0].candidates)
-    ]  # fmt: skip
+    ], uncased  # fmt: skip
 
 
 def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
@@ -222,9 +225,8 @@ def detect_countries(
     opening, rest = (None, text) if dateline else leading_dateline(text or "")
     if opening and (found := dateline_candidates(opening)):
         dateline, text, datelines = opening, rest, found
-    mentions = _collect(text or "", title)
+    mentions, uncased = _collect(text or "", title)
     full = f"{title or ''}\n{text or ''}"
-    uncased = case_mode(full) == "lower"
     style = _Style(full, uncased)
     exclusive: Counter[str] = Counter()
     cues = cue_scores(full, exclusive=exclusive, uncased=uncased)
