@@ -186,7 +186,7 @@ def test_acronym_after_said_is_an_organisation_across_the_article() -> None:
 
 def _types(text: str) -> dict[str, str]:
     """Surface text -> type of every span."""
-    return {s.text: s.type for s in extract_entities(text)}
+    return {name: etype for name, (etype, _) in _by_text(text).items()}
 
 
 def test_name_before_a_lower_case_geographic_noun_is_a_place() -> None:
@@ -214,7 +214,7 @@ def test_lower_cased_text_finds_full_names_and_their_surnames_later() -> None:
         "maria kovalenko, the mayor, said the bridge would reopen in paris next week.\n"
         "kovalenko said the grace period for will power bills had ended."
     )
-    spans = {s.text: (s.type, s.canonical) for s in extract_entities(text)}
+    spans = _by_text(text)
     assert spans["maria kovalenko"] == ("PER", "Maria Kovalenko")
     assert spans["kovalenko"] == ("PER", "Maria Kovalenko")
     assert spans["paris"][0] == "LOC"
