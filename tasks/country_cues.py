@@ -92,13 +92,14 @@ _EXCLUSIVE = {
 _BLIND_SKIP = frozenset({"spa", "ab", "td", "tds", "ag", "kk", "nv", "bv"})
 
 
-def _case_blind(patterns: dict[str, re.Pattern[str]]) -> dict[str, re.Pattern[str]]:
-    """The same patterns, ignoring case."""
-    return {iso2: re.compile(p.pattern, re.IGNORECASE) for iso2, p in patterns.items()}
+def case_blind(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """The same pattern, ignoring case (for text without capitals)."""
+    return re.compile(pattern.pattern, pattern.flags | re.IGNORECASE)
 
 
-_BLIND_SCANS, _BLIND_TRIGGERS, _BLIND_EXCLUSIVE = map(
-    _case_blind, (_SCANS, _TRIGGER_SCANS, _EXCLUSIVE)
+_BLIND_SCANS, _BLIND_TRIGGERS, _BLIND_EXCLUSIVE = (
+    {iso2: case_blind(p) for iso2, p in patterns.items()}
+    for patterns in (_SCANS, _TRIGGER_SCANS, _EXCLUSIVE)
 )
 
 

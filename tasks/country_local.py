@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from tasks.country_cues import case_blind
+
 # Offices, institutions and conventions of US local reporting (general knowledge of the genre).
 _US_LOCAL = re.compile(
     r"(?=[A-Zabcdfhijmprsvz$(\d])(?:\b(?:County (?:Road|Courthouse|Commissioners?|Jail|Sheriff|"
@@ -36,9 +38,7 @@ _NOT_US = re.compile(
     r"Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
 )
 NOT_US_FACTOR = 2  # one British or Canadian spelling outweighs two US local words
-_BLIND_US_LOCAL, _BLIND_NOT_US = (
-    re.compile(p.pattern, re.IGNORECASE) for p in (_US_LOCAL, _NOT_US)
-)
+_BLIND_US_LOCAL, _BLIND_NOT_US = case_blind(_US_LOCAL), case_blind(_NOT_US)
 
 
 def us_local_style(text: str, uncased: bool = False) -> int:
