@@ -21,6 +21,7 @@ from tasks.country_dateline import dateline_candidates, leading_dateline
 from tasks.country_language import language_use
 from tasks.country_local import us_local_style
 from tasks.country_words import place_suffixes, word_set
+from tasks.detokenize import detokenize, is_tokenized
 from tasks.gazetteer import Candidate
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
@@ -220,7 +221,9 @@ def detect_countries(
 
     Without a `dateline`, one opening the text ("WASHINGTON, Feb 26 - ") is taken as the
     dateline, and not also as a mention in the lead, when it names a known place.
+    PTB-tokenised text ("Warrenton , Va .") is read as the prose it came from.
     """
+    text, title = (detokenize(t) if t and is_tokenized(t) else t for t in (text, title))
     datelines = dateline_candidates(dateline or "")
     opening, rest = (None, text) if dateline else leading_dateline(text or "")
     if opening and (found := dateline_candidates(opening)):

@@ -22,7 +22,7 @@ _CUES: dict[str, re.Pattern[str]] = {
         r"Republicans?|Medicaid|Medicare|Social Security|Thanksgiving|Memorial Day|Labor Day|"
         r"Fourth of July|Super Bowl|NFL|NBA|NCAA|Little League|Eagle Scouts?|Boy Scouts|"
         r"Girl Scouts|Inc|Corp|LLC|INC|CORP|mph|Assemblyman|(?:Gov|Sen|Rep)(?=\. [A-Z]))\b"
-        r"|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|\$\d"
+        r"|\(\d{3}\) \d{3}-\d{4}|\b\d{3}-\d{3}-\d{4}\b|(?<![A-Za-z])\$\d"
     ),
     "GB": re.compile(
         r"\b(?:Plc|plc|PLC|stg|MP|MPs|Tory|Tories|Labour Party|NHS|council tax|Cllr)\b|£\d"

@@ -54,7 +54,9 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
         if mode == "mixed":
             return surface == cand.exact
         # Without case only dotted forms are safe: "U.S." or "u.s." yes, "US"/"us" (the pronoun) no.
-        return "." in cand.exact and surface.upper() == cand.exact.upper()
+        # A state abbreviation was read only with its dot ("va." in "warrenton, va.").
+        dotted = "." in cand.exact or cand.kind == "state"
+        return dotted and surface.upper() == cand.exact.upper()
     if mode == "mixed":
         return True
     if cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY):
@@ -107,6 +109,17 @@ def _abbreviation(text: str, toks: Tokens, i: int) -> tuple[int, tuple[Candidate
         iso2 = postal_codes().get(tok.text)
     # exact: an all-caps abbreviation is listed, not a stray acronym
     return (1, (Candidate(iso2, "state", 0.7, 5_000_000, tok.text),)) if iso2 else None
+
+
+# Region abbreviations that are English words once lower-cased ("ill.", "mass.", "miss.").
+_WORD_ABBREVIATIONS = frozenset(
+    ["ill", "mass", "miss", "man", "wash", "la", "ore", "ark", "del", "mo", "cal", "que"]
+)
+
+
+def _uncased_abbreviation(surface: str) -> bool:
+    """Without capitals, a dotted abbreviation that is no English word: "minn.", "n.h."."""
+    return surface.islower() and surface.rstrip(".") not in _WORD_ABBREVIATIONS
 
 
 def _abbr_key(surface: str) -> str:
@@ -165,7 +178,7 @@ def _match_at(
     """The longest name starting at token i: its length in tokens and raw readings."""
     table, pre = gazetteer(), prefixes()
     surface, norm = toks.surface[i], toks.norm[i]
-    if mode == "mixed" and _maybe_abbreviation(surface):
+    if _maybe_abbreviation(surface) and (mode == "mixed" or _uncased_abbreviation(surface)):
         found = _abbreviation(text, toks, i)
         if found:
             return found

@@ -218,3 +218,10 @@ def test_a_legal_form_in_a_capitals_headline_counts_like_one_in_the_text():
     title = "<HARBOR MILLS INC> SETS QUARTERLY PAYOUT"
     assert detect_countries("Qtly div eight cts vs eight cts prior.", title=title).focus == "US"
     assert detect_countries("Qtly div eight cts vs eight cts prior.").focus is None
+
+
+def test_a_dollar_sign_of_another_country_is_no_us_cue():
+    from tasks.country_cues import cue_scores
+
+    assert cue_scores("Shares rose $1.20 to $31.50 after the results.")["US"] > 0
+    assert "US" not in cue_scores("Shares rose C$1.20 to C$31.50, and A$2 in the other listing.")

@@ -29,3 +29,32 @@ def test_lower_cased_local_news_style_reads_an_ambiguous_town_as_american() -> N
         "on monday, athens officials said."
     )
     assert detect_countries(text).focus == "US"
+
+
+def test_ptb_tokenised_text_reads_as_the_prose_it_came_from() -> None:
+    from newsdigest.evaluation.common import ptb_lines
+
+    # "Berlin, N.H." and a "LONDON, March 2 -" dateline only read right with their commas in place.
+    cases = [
+        ("Paper mill to reopen", "BERLIN, N.H. -- The paper mill in Berlin will reopen next "
+         "month, its owners said on Tuesday.\nThe mill's 200 workers were laid off last year.",
+         "US"),
+        ("Bond issue priced", "LONDON, March 2 - The Caisse Centrale (CCCE) is issuing a 100 mln "
+         "dlr eurobond, lead manager Banque Generale du Luxembourg said.\nThe bonds are listed "
+         "in Luxembourg.", "GB"),
+    ]  # fmt: skip
+    for title, text, focus in cases:
+        assert detect_countries(text, title).focus == focus
+        tokens = ptb_lines(text)
+        assert " , " in tokens and tokens != text
+        assert detect_countries(tokens, ptb_lines(title)).focus == focus
+        assert detect_countries(tokens.lower(), title.lower()).focus == focus
+
+
+def test_a_dotted_state_abbreviation_after_a_town_is_read_without_capitals() -> None:
+    assert detect_countries(
+        "a barn fire in warrenton, va., on monday killed two horses."
+    ).focus == ("US")
+    assert detect_countries("a barn fire in warrenton, va, on monday.").focus is None  # no dot
+    # abbreviations that are words once lower-cased stay words
+    assert detect_countries("the groom was late, ill. the bride, miss. nobody came.").focus is None

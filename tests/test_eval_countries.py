@@ -72,3 +72,8 @@ def test_dateline_variants_show_what_annotate_sees():
     low = ev.lower_cased([item])[0]
     assert low["text"] == "oslo, may 2 - harbor mills said it sold its ferry unit."
     assert result["system, lower-cased"]["toy"]["focus_acc"] == 1.0
+    ptb = ev.ptb_tokenized([item])[0]
+    assert ptb["text"] == "OSLO , May 2 - Harbor Mills said it sold its ferry unit ."
+    assert ev.ptb_tokenized([item], lower=True)[0]["text"] == ptb["text"].lower()
+    assert result["system, PTB-tokenised"]["toy"]["focus_acc"] == 1.0
+    assert result["system, PTB-tokenised, lower-cased"]["toy"]["focus_acc"] == 1.0

@@ -1,4 +1,4 @@
-"""Helpers shared by the eval modules: where the shared data lives, JSONL reading, tables."""
+"""Helpers shared by the eval modules: shared data, JSONL reading, tables, PTB-style text."""
 
 from __future__ import annotations
 
@@ -7,7 +7,11 @@ import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from nltk.tokenize import TreebankWordTokenizer
+
 from newsdigest.config import REPO_ROOT
+
+_TREEBANK = TreebankWordTokenizer()
 
 
 def shared_dir() -> Path:
@@ -36,3 +40,17 @@ def format_table(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> st
     lines = ["| " + " | ".join(headers) + " |", "|" + "|".join("---" for _ in headers) + "|"]
     lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def ptb_sentence(sentence: str) -> str:
+    """One sentence as a Penn-Treebank dump writes it: "Warrenton , Va ." and -LRB- for "("."""
+    return " ".join(_TREEBANK.tokenize(sentence, convert_parentheses=True))
+
+
+def ptb_lines(text: str) -> str:
+    """Every line of `text` PTB-tokenised sentence by sentence; the line breaks stay."""
+    from tasks.sentences import split_sentences
+
+    return "\n".join(
+        " ".join(map(ptb_sentence, split_sentences(line))) for line in text.split("\n")
+    )

@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from newsdigest.evaluation.common import format_table, read_jsonl, shared_dir
+from newsdigest.evaluation.common import format_table, ptb_lines, read_jsonl, shared_dir
 from newsdigest.models import CountryResult
 from tasks.countries import detect_countries
 from tasks.country_cues import batch_prior
@@ -168,9 +168,20 @@ def lower_cased(items: list[Item]) -> list[Item]:
     ]
 
 
+def ptb_tokenized(items: list[Item], lower: bool = False) -> list[Item]:
+    """The raw articles (dateline in the text) PTB-tokenised ("LONDON , March 2 -"), optionally
+    lower-cased as well, as tokenised dumps give them."""
+    out = []
+    for item in dateline_in_text(items):
+        text, title = ptb_lines(item["text"]), ptb_lines(item.get("title") or "")
+        out.append({**item, "text": text.lower() if lower else text,
+                    "title": title.lower() if lower else title})  # fmt: skip
+    return out
+
+
 def evaluate(items: list[Item]) -> dict[str, dict[str, dict[str, float]]]:
     """Metrics for the system (alone, with the batch prior, with the dateline given inside the
-    text or not at all, lower-cased) and the CLIFF baseline."""
+    text or not at all, lower-cased, PTB-tokenised) and the CLIFF baseline."""
     alone, prior = system_predictions(items)
     return {
         "system": score_items(items, system_predict, alone),
@@ -178,6 +189,10 @@ def evaluate(items: list[Item]) -> dict[str, dict[str, dict[str, float]]]:
         "system, dateline in text": score_items(dateline_in_text(items), system_predict),
         "system, no dateline": score_items([{**i, "dateline": ""} for i in items], system_predict),
         "system, lower-cased": score_items(lower_cased(items), system_predict),
+        "system, PTB-tokenised": score_items(ptb_tokenized(items), system_predict),
+        "system, PTB-tokenised, lower-cased": score_items(
+            ptb_tokenized(items, lower=True), system_predict
+        ),
         "cliff": score_items(items, cliff_predict),
     }
 
@@ -226,5 +241,7 @@ def run(args: argparse.Namespace) -> int:
     print("their batch (a corpus file, else the whole source), when it holds a majority.")
     print("'dateline in text': the dateline opens the text, as `newsdigest annotate` sees a raw")
     print("article; 'no dateline': the dateline is left out (its signal is lost); 'lower-cased':")
-    print("the raw article (dateline in text) with no capitals at all.")
+    print("the raw article (dateline in text) with no capitals at all; 'PTB-tokenised': the raw")
+    print('article split into Penn-Treebank tokens ("LONDON , March 2 -", -LRB-), as tokenised')
+    print("dumps give it, as cased text and lower-cased.")
     return 0

@@ -7,10 +7,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from nltk.tokenize import TreebankWordTokenizer
 from rouge_score import rouge_scorer
 
-from newsdigest.evaluation.common import format_table, read_jsonl, shared_dir
+from newsdigest.evaluation.common import format_table, ptb_sentence, read_jsonl, shared_dir
 from newsdigest.evaluation.sentences import splitter_table
 from tasks.sentences import split_sentences
 from tasks.summarize import ALGORITHMS, summarize_paragraphs
@@ -26,11 +25,7 @@ def default_data() -> Path:
 
 def ptb_text(text: str) -> str:
     """Mimic the held-out CNN/DM format: lower-cased, PTB-tokenised, one sentence per line."""
-    tokenizer = TreebankWordTokenizer()
-    return "\n".join(
-        " ".join(tokenizer.tokenize(s, convert_parentheses=True)).lower()
-        for s in split_sentences(text)
-    )
+    return "\n".join(ptb_sentence(s).lower() for s in split_sentences(text))
 
 
 def _paragraphs(text: str) -> list[str]:
