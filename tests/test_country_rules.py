@@ -225,3 +225,15 @@ def test_a_dollar_sign_of_another_country_is_no_us_cue():
 
     assert cue_scores("Shares rose $1.20 to $31.50 after the results.")["US"] > 0
     assert "US" not in cue_scores("Shares rose C$1.20 to C$31.50, and A$2 in the other listing.")
+
+
+@pytest.mark.parametrize(
+    ("text", "focus"),
+    [
+        ("Thousands gathered in Tahrir Square as the opposition called for more protests.", "EG"),
+        ("The president met party leaders at Baabda Palace to name a prime minister.", "LB"),
+        ("The Revolutionary Guards seized a tanker in the strait, state television said.", "IR"),
+    ],
+)
+def test_seats_and_institutions_of_one_country_name_it(text: str, focus: str):
+    assert detect_countries(text).focus == focus
