@@ -75,6 +75,13 @@ _RIC_EXCHANGE = {
 }  # fmt: skip
 _RIC = re.compile(r"(?=[A-Z])\b[A-Z]{2,6}\.(" + "|".join(_RIC_EXCHANGE) + r")\b(?!\.)")
 RIC_WEIGHT = 0.5
+# A bare ticker in angle brackets ("PENNZOIL <PZL> SAYS") is a New York listing in Reuters copy;
+# other exchanges carry a suffix (above). HTML tags left in scraped text are no tickers.
+_HTML_TAGS = (
+    "A|B|I|P|U|BR|HR|LI|UL|OL|TD|TR|TH|EM|DIV|SPAN|IMG|PRE|DL|DT|DD|SUP|SUB|TT|BIG|FONT|CODE|"
+    "BODY|HTML|HEAD"
+)
+_US_TICKER = re.compile(rf"<(?!(?:{_HTML_TAGS})>)[A-Z]{{1,5}}>")
 
 
 # Institutions found in one country only: named even once, they tell which namesake town is meant
@@ -133,6 +140,8 @@ def cue_scores(
     for code in _RIC.findall(text):
         iso2 = _RIC_EXCHANGE[code]
         out[iso2] = min(CUE_CAP, out[iso2] + RIC_WEIGHT)
+    if "<" in text and _US_TICKER.search(text):
+        out["US"] = min(CUE_CAP, out["US"] + RIC_WEIGHT)
     return out
 
 

@@ -237,3 +237,13 @@ def test_a_dollar_sign_of_another_country_is_no_us_cue():
 )
 def test_seats_and_institutions_of_one_country_name_it(text: str, focus: str):
     assert detect_countries(text).focus == focus
+
+
+def test_a_bare_ticker_in_angle_brackets_is_a_new_york_listing():
+    title = "HARBOR MILLS <HML> SETS QUARTERLY PAYOUT"
+    text = "Qtly div 12 cts vs 12 cts prior\n\nPay April 10\n\nRecord March 20"
+    assert detect_countries(text, title).focus == "US"
+    assert detect_countries(text, title.replace(" <HML>", "")).focus is None
+    # a suffix names another exchange; a leftover HTML tag is no ticker
+    assert detect_countries(text, title.replace("<HML>", "<HML.L>")).focus == "GB"
+    assert detect_countries(text.replace("\n\n", "<BR>"), "HARBOR MILLS SETS PAYOUT").focus is None
