@@ -36,9 +36,11 @@ from tasks.entity_tokens import (
     is_caps_line,
     split_lines,
 )
+from tasks.place_matcher import UNCASED_TOWN
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
+FUNCTION_WORD_ZIPF = 6.0  # lower-cased text: a word this common is no name ("us")
 LONE_SURNAME_ZIPF = 4.5  # lower-cased text: a surname alone is a person only if rare as a word
 
 
@@ -241,6 +243,10 @@ def _caps_line_mentions(
             entry = place(key)
             if entry and size == 1 and len(key) <= 3 and entry[1] != "country":
                 entry = None  # "BA", "ANC": acronyms, not towns
+            if entry and size == 1 and words[i].islower() and zipf(key) >= FUNCTION_WORD_ZIPF:
+                entry = None  # lower-cased "us" is the pronoun
+            if entry and size == 1 and words[i].islower() and entry[2] < UNCASED_TOWN:
+                entry = None  # lower-cased "ferguson": small towns are mostly surnames
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
                 nxt = words[i + size] if i + size < size_max else ""
                 team = nxt[:1].isdigit() or nxt in ("AT", "at", "v", "V")
