@@ -11,6 +11,7 @@ from wordfreq import zipf_frequency
 
 from tasks.country_names import company_name, eatery, other_name, person_like
 from tasks.country_words import postal_codes, region_abbreviations
+from tasks.entity_lexicon import given_names, surnames
 from tasks.gazetteer import (
     MAX_NGRAM,
     RARE_WORD_ZIPF,
@@ -28,6 +29,9 @@ _GIVEN_NAMES = frozenset({"frances"})
 _ERAS = frozenset({"b.c.", "b.c"})
 UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)
 UNCASED_TOWN = 50_000  # ... and smaller towns from this size when their name is rare as a word
+UNCASED_BIG = 200_000  # ... and cities from this size whose name is a name, not a word or person
+CITY_WORD_ZIPF = 4.6  # big cities' names are frequent in English text ("seattle" 4.4)
+COMMON_GIVEN_NAME, COMMON_SURNAME_RANK = 3, 1500  # "charlotte"; "austin" (rank 196)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
 _TOWN = frozenset({"city", "place"})
 _TOWN_OR_COUNTRY = frozenset({"city", "place", "country", "name"})
@@ -61,9 +65,27 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
         return True
     if cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY):
         return True
-    # Lower-cased text: a town of some size whose name is no common word ("manaus", "rock hill")
-    town = cand.kind == "city" and cand.population >= UNCASED_TOWN
-    return mode == "lower" and town and _rare_name(surface)
+    if mode != "lower" or cand.kind != "city":
+        return False
+    # Lower-cased text: a big city whose one-word name is no common word and nobody's name
+    # ("seattle", "manchester"; not "austin" or "charlotte"), or a town of some size whose name
+    # is rare as a word ("manaus", "rock hill")
+    if cand.population >= UNCASED_BIG and _city_name(surface):
+        return True
+    return cand.population >= UNCASED_TOWN and _rare_name(surface)
+
+
+@cache
+def _city_name(surface: str) -> bool:
+    """One word of 5+ letters, not frequent in English and no common given name or surname."""
+    title = surface.title()
+    return (
+        surface.isalpha()
+        and len(surface) >= 5
+        and zipf_frequency(surface, "en") < CITY_WORD_ZIPF
+        and given_names().get(title, 0) < COMMON_GIVEN_NAME
+        and surnames().get(title, COMMON_SURNAME_RANK) >= COMMON_SURNAME_RANK
+    )
 
 
 @cache

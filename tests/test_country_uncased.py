@@ -58,3 +58,12 @@ def test_a_dotted_state_abbreviation_after_a_town_is_read_without_capitals() -> 
     assert detect_countries("a barn fire in warrenton, va, on monday.").focus is None  # no dot
     # abbreviations that are words once lower-cased stay words
     assert detect_countries("the groom was late, ill. the bride, miss. nobody came.").focus is None
+
+
+def test_a_big_city_named_like_no_word_or_person_is_read_without_capitals() -> None:
+    assert detect_countries(
+        "the ferry to seattle was cancelled, seattle officials said."
+    ).focus == ("US")
+    assert detect_countries("fans in manchester queued all night for the match.").focus == "GB"
+    # a city called like a common first name or surname is more often that person
+    assert detect_countries("hamilton said charlotte would sing at the party.").focus is None
