@@ -22,8 +22,9 @@ from tasks.country_language import language_use
 from tasks.country_local import us_local_style
 from tasks.country_words import place_suffixes, word_set
 from tasks.detokenize import detokenize, is_tokenized
+from tasks.entity_lexicon import given_names
 from tasks.gazetteer import Candidate
-from tasks.place_matcher import Mention, case_mode, find_mentions
+from tasks.place_matcher import COMMON_GIVEN_NAME, Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
 # Where the reporter sat: as context for resolving towns, one dateline weighs one title mention.
@@ -46,6 +47,7 @@ _LOCAL_KINDS = frozenset({"state", "county", "region", "city"})
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
+GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" once
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
 CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
 # US local-news style (tasks/country_local.py): from STYLE_CONTEXT words on, ambiguous towns read
@@ -150,11 +152,27 @@ def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, i
     for m, _, _ in out:
         if m.key in narrowed and not m.narrowed:
             m.candidates = narrowed[m.key]
+    out = _given_name_towns(out)
     # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname.
     return [
         m for m in out
         if m[0].key not in person_parts or any(c.kind not in _TOWN_KINDS for c in m[0].candidates)
     ], uncased  # fmt: skip
+
+
+def _given_name_towns(out: list[tuple[Mention, float, int]]) -> list[tuple[Mention, float, int]]:
+    """Drop a small town named like a person ("his cat Tara", "Lakeview and Harrison streets")
+    unless the article puts it after a locative word at least once ("in Tara")."""
+    placed: dict[tuple[str, ...], bool] = {}
+    for m, _, _ in out:
+        if (
+            len(m.key) == 1
+            and all(c.kind == "city" and c.population < GIVEN_NAME_TOWN for c in m.candidates)
+            and given_names().get(m.surface.title(), 0) >= COMMON_GIVEN_NAME
+        ):
+            placed[m.key] = placed.get(m.key, False) or m.prev_word in _LOCATIVE
+    drop = {key for key, seen in placed.items() if not seen}
+    return [x for x in out if x[0].key not in drop] if drop else out
 
 
 def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:

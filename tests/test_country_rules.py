@@ -247,3 +247,12 @@ def test_a_bare_ticker_in_angle_brackets_is_a_new_york_listing():
     # a suffix names another exchange; a leftover HTML tag is no ticker
     assert detect_countries(text, title.replace("<HML>", "<HML.L>")).focus == "GB"
     assert detect_countries(text.replace("\n\n", "<BR>"), "HARBOR MILLS SETS PAYOUT").focus is None
+
+
+def test_a_small_town_named_like_a_person_needs_a_locative_once():
+    text = (
+        "The family cat Tara chased the dog away from the boy. Tara has lived with the family "
+        "since 2008, and Tara sleeps on his bed."
+    )
+    assert detect_countries(text).focus is None  # a cat, not the Siberian town
+    assert detect_countries(text + " The family later moved to a farm in Tara.").focus == "RU"
