@@ -47,7 +47,8 @@ _LOCAL_KINDS = frozenset({"state", "county", "region", "city"})
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
-GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" once
+GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" ...
+LOCATIVE_SHARE = 0.25  # ... in this share of its mentions
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
 CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
 # US local-news style (tasks/country_local.py): from STYLE_CONTEXT words on, ambiguous towns read
@@ -162,16 +163,19 @@ def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, i
 
 def _given_name_towns(out: list[tuple[Mention, float, int]]) -> list[tuple[Mention, float, int]]:
     """Drop a small town named like a person ("his cat Tara", "Lakeview and Harrison streets")
-    unless the article puts it after a locative word at least once ("in Tara")."""
-    placed: dict[tuple[str, ...], bool] = {}
+    unless at least a quarter of its mentions follow a locative word ("in Tara"): one "tug at
+    Tara" among fifteen mentions of a cat is no town."""
+    seen: dict[tuple[str, ...], list[int]] = {}  # key -> [mentions, after a locative]
     for m, _, _ in out:
         if (
             len(m.key) == 1
             and all(c.kind == "city" and c.population < GIVEN_NAME_TOWN for c in m.candidates)
             and given_names().get(m.surface.title(), 0) >= COMMON_GIVEN_NAME
         ):
-            placed[m.key] = placed.get(m.key, False) or m.prev_word in _LOCATIVE
-    drop = {key for key, seen in placed.items() if not seen}
+            tally = seen.setdefault(m.key, [0, 0])
+            tally[0] += 1
+            tally[1] += m.prev_word in _LOCATIVE
+    drop = {key for key, (n, placed) in seen.items() if placed < n * LOCATIVE_SHARE}
     return [x for x in out if x[0].key not in drop] if drop else out
 
 

@@ -249,10 +249,11 @@ def test_a_bare_ticker_in_angle_brackets_is_a_new_york_listing():
     assert detect_countries(text.replace("\n\n", "<BR>"), "HARBOR MILLS SETS PAYOUT").focus is None
 
 
-def test_a_small_town_named_like_a_person_needs_a_locative_once():
-    text = (
-        "The family cat Tara chased the dog away from the boy. Tara has lived with the family "
-        "since 2008, and Tara sleeps on his bed."
+def test_a_small_town_named_like_a_person_needs_locatives():
+    cat = (
+        "The family cat Tara chased the dog away. Tara has lived with them since 2008. Tara "
+        "sleeps on his bed, the boys tug at Tara, and Tara does not mind."
     )
-    assert detect_countries(text).focus is None  # a cat, not the Siberian town
-    assert detect_countries(text + " The family later moved to a farm in Tara.").focus == "RU"
+    assert detect_countries(cat).focus is None  # a cat, not the Siberian town
+    town = "Farmers near Tara grow wheat. Tara lies on the Irtysh, and the mill in Tara is new."
+    assert detect_countries(town).focus == "RU"
