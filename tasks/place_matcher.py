@@ -31,6 +31,7 @@ UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading"
 UNCASED_TOWN = 50_000  # ... and smaller towns from this size when their name is rare as a word
 UNCASED_BIG = 200_000  # ... and cities from this size whose name is a name, not a word or person
 CITY_WORD_ZIPF = 4.6  # big cities' names are frequent in English text ("seattle" 4.4)
+NAME_WORD_ZIPF = 5.0  # a given name in a city's name ("louis" 4.8), but not "said" or "long"
 COMMON_GIVEN_NAME, COMMON_SURNAME_RANK = 3, 1500  # "charlotte"; "austin" (rank 196)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
 _TOWN = frozenset({"city", "place"})
@@ -77,7 +78,16 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
 
 @cache
 def _city_name(surface: str) -> bool:
-    """One word of 5+ letters, not frequent in English and no common given name or surname."""
+    """A name, not words: one word of 5+ letters, not frequent in English and no common given
+    name or surname ("seattle"); or several words, one of them a given name or not frequent
+    ("st. louis", "new orleans"; not "port said" or "long beach")."""
+    words = surface.replace(".", "").split()
+    if len(words) > 1:
+        return all(map(str.isalpha, words)) and any(
+            (z := zipf_frequency(w, "en")) < CITY_WORD_ZIPF
+            or (z < NAME_WORD_ZIPF and given_names().get(w.title(), 0) >= COMMON_GIVEN_NAME)
+            for w in words
+        )
     title = surface.title()
     return (
         surface.isalpha()

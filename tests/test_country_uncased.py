@@ -67,3 +67,9 @@ def test_a_big_city_named_like_no_word_or_person_is_read_without_capitals() -> N
     assert detect_countries("fans in manchester queued all night for the match.").focus == "GB"
     # a city called like a common first name or surname is more often that person
     assert detect_countries("hamilton said charlotte would sing at the party.").focus is None
+
+
+def test_a_big_city_of_several_words_needs_a_name_among_them() -> None:
+    assert detect_countries("a st. louis woman was robbed in her car, police said.").focus == ("US")
+    # common words that happen to name a city stay words
+    assert detect_countries("the port said the long beach walk would reopen.").focus is None
