@@ -36,11 +36,10 @@ from tasks.entity_tokens import (
     is_caps_line,
     split_lines,
 )
-from tasks.place_matcher import UNCASED_TOWN
+from tasks.place_matcher import FUNCTION_WORD_ZIPF, UNCASED_TOWN
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
-FUNCTION_WORD_ZIPF = 6.0  # lower-cased text: a word this common is no name ("us")
 LONE_SURNAME_ZIPF = 4.5  # lower-cased text: a surname alone is a person only if rare as a word
 
 

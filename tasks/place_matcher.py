@@ -31,6 +31,7 @@ UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading"
 UNCASED_TOWN = 50_000  # ... and smaller towns from this size when their name is rare as a word
 UNCASED_BIG = 200_000  # ... and cities from this size whose name is a name, not a word or person
 CITY_WORD_ZIPF = 4.6  # big cities' names are frequent in English text ("seattle" 4.4)
+FUNCTION_WORD_ZIPF = 6.0  # lower-cased text: a word this common is no name ("us")
 NAME_WORD_ZIPF = 5.0  # a given name in a city's name ("louis" 4.8), but not "said" or "long"
 COMMON_GIVEN_NAME, COMMON_SURNAME_RANK = 3, 1500  # "charlotte"; "austin" (rank 196)
 _REGION_KINDS = frozenset({"state", "region", "country", "name"})
@@ -59,9 +60,11 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
         if mode == "mixed":
             return surface == cand.exact
         # Without case only dotted forms are safe: "U.S." or "u.s." yes, "US"/"us" (the pronoun) no.
-        # A state abbreviation was read only with its dot ("va." in "warrenton, va.").
+        # A state abbreviation was read only with its dot ("va." in "warrenton, va."). Lower-cased
+        # text has no acronyms to mistake, so a country's short name is read there ("uk", "uae").
         dotted = "." in cand.exact or cand.kind == "state"
-        return dotted and surface.upper() == cand.exact.upper()
+        short_name = mode == "lower" and cand.kind == "name" and not _function_word(surface)
+        return (dotted or short_name) and surface.upper() == cand.exact.upper()
     if mode == "mixed":
         return True
     if cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY):
@@ -96,6 +99,11 @@ def _city_name(surface: str) -> bool:
         and given_names().get(title, 0) < COMMON_GIVEN_NAME
         and surnames().get(title, COMMON_SURNAME_RANK) >= COMMON_SURNAME_RANK
     )
+
+
+def _function_word(word: str) -> bool:
+    """As frequent as a function word ("us"): no name once capitals are gone."""
+    return zipf_frequency(word, "en") >= FUNCTION_WORD_ZIPF
 
 
 @cache
@@ -270,6 +278,9 @@ def find_mentions(
             continue  # "300 B.C." is a year, not British Columbia
         surface = text[toks[i].start : toks[i + n - 1].end]
         cands = tuple(c for c in cands if _allowed(c, surface, mode))
+        if not cands and mode != "mixed":
+            free = i + 1  # "east london" not read without capitals: "london" may still be
+            continue
         if mode == "mixed" and surface.isupper() and len(surface) <= 4:
             cands = tuple(c for c in cands if c.exact is not None)  # acronyms: only listed ones
         key = tuple(toks.norm[j] for j in range(i, i + n))
