@@ -101,6 +101,11 @@ def _city_name(surface: str) -> bool:
     )
 
 
+def _country_use(text: str, toks: Tokens, i: int, n: int) -> bool:
+    """A pronoun-like short name used as a country: after "the" or before a hyphen."""
+    return n == 1 and ((i > 0 and toks.norm[i - 1] == "the") or text.startswith("-", toks[i].end))
+
+
 def _function_word(word: str) -> bool:
     """As frequent as a function word ("us"): no name once capitals are gone."""
     return zipf_frequency(word, "en") >= FUNCTION_WORD_ZIPF
@@ -277,7 +282,10 @@ def find_mentions(
         if toks.norm[i] in _ERAS and i and toks.norm[i - 1].isdigit():
             continue  # "300 B.C." is a year, not British Columbia
         surface = text[toks[i].start : toks[i + n - 1].end]
-        cands = tuple(c for c in cands if _allowed(c, surface, mode))
+        read = tuple(c for c in cands if _allowed(c, surface, mode))
+        if not read and mode == "lower" and _country_use(text, toks, i, n):
+            read = tuple(c for c in cands if c.kind == "name")  # "the us", "us-led"
+        cands = read
         if not cands and mode != "mixed":
             free = i + 1  # "east london" not read without capitals: "london" may still be
             continue

@@ -78,5 +78,8 @@ def test_a_big_city_of_several_words_needs_a_name_among_them() -> None:
 def test_short_country_names_and_the_rest_of_an_unread_name() -> None:
     assert detect_countries("prices rose in the uk and the uae last year.").focus == "GB"
     assert detect_countries("he told us that prices rose.").focus is None  # "us" stays a pronoun
+    # ... unless used as a country: after "the", or before a hyphen
+    assert detect_countries("prices rose in the us last year.").focus == "US"
+    assert detect_countries("he told us the us-led talks had failed.").focus == "US"
     # "east london" is not read without capitals (the South African city), "london" still is
     assert detect_countries("a teacher at a school in east london won the award.").focus == "GB"
