@@ -14,13 +14,17 @@ _SPACE_BEFORE = re.compile(
     r"(?<=\S) +(?=[,.;:!?%)\]}>](?:\s|$|[,.;:!?)\]}>'\"])|(?i:'s|'re|'ve|'ll|'d|'m|n't)\b)"
 )
 _SPACE_AFTER = re.compile(r"(?<=[(\[{$<]) +(?=\S)")
+SCAN_CHARS = 1500
 # Cheap signs of tokenised text: a comma or clitic standing alone between spaces.
 _SIGNS = (" , ", " 's ", " n't ", " . ", "-lrb-", "-LRB-", "``")
 
 
 def is_tokenized(text: str) -> bool:
-    """Whether `text` looks PTB-tokenised; plain prose almost never has " , " or " 's "."""
-    return any(sign in text for sign in _SIGNS)
+    """Whether `text` looks PTB-tokenised; plain prose almost never has " , " or " 's ".
+
+    Tokenised text shows it in its first lines, so only those are scanned."""
+    head = text[:SCAN_CHARS]
+    return any(sign in head for sign in _SIGNS)
 
 
 def detokenize(text: str) -> str:
