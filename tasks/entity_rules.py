@@ -44,6 +44,8 @@ _ORG_NEXT = words_of(
 _GEO_NEXT = words_of(
     "river rivers strait straits region valley basin delta desert mountains peninsula province"
 )
+# Lower-case position words before one name ("the upper Amazon", "eastern Ghouta").
+_GEO_PREV = frozenset(w.lower() for w in _COMPASS)
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
 _NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
 _ROMAN = re.compile(r"^[IVXL]+$")  # "Henry VIII"
@@ -149,7 +151,11 @@ def type_chunk(
     nxt = line.words[j] if j < len(line.words) else ""
     if n == 1 and (name in _NEVER_ALONE or len(name) == 1 or _plural_demonym(name)):
         return None, STRONG, name
-    if nxt in _GEO_NEXT and not had_title and words[-1] not in DEMONYMS:
+    if (
+        not had_title
+        and words[-1] not in DEMONYMS
+        and (nxt in _GEO_NEXT or (n == 1 and prev in _GEO_PREV))
+    ):  # "the Bab al-Mandab strait", "the upper Amazon"
         return "LOC", STRONG, (place(name) or (name,))[0]
     if n == 1:
         if name in KNOWN_ORGS:

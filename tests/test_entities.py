@@ -224,6 +224,13 @@ def test_lower_cased_text_finds_full_names_and_their_surnames_later() -> None:
     assert ("ingrid fish", "PER") in found and ("fish", "PER") not in found
 
 
+def test_a_position_word_before_a_name_makes_it_a_place() -> None:
+    found = _types("Peru reported low water on the upper Amazon, and Amazon said sales rose.")
+    spans = [(s.text, s.type) for s in extract_entities("Low water on the upper Amazon.")]
+    assert spans == [("Amazon", "LOC")]
+    assert found["Amazon"] == "ORG"  # the company, where no position word comes first
+
+
 def test_lower_cased_pronouns_and_small_towns_are_no_places() -> None:
     spans = _by_text("he told us the portsmouth ferry was late . the u.s. embassy agreed .")
     assert spans["u.s."][0] == "LOC" and spans["portsmouth"][0] == "LOC"
