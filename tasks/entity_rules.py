@@ -172,7 +172,7 @@ def type_chunk(
     if entry is not None and n == 1 and line.upper[i] and len(name) <= 4 and entry[1] != "country":
         entry = None  # "BA", "ANC": an acronym, not the town of Ba
     if entry is not None and n == 1 and _speaks(entry, prev, nxt):
-        entry = None  # "Duran said": a person named like a town; towns do not speak
+        return "PER", STRONG, name  # "Duran said": a person named like a town; towns do not speak
     if entry is None and any(map(str.isdigit, name)) and words[-1] not in ORG_SUFFIXES:
         return None, WEAK, name  # "Airbus A321", "Trofej Beograd 96": products, events
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):

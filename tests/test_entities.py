@@ -244,6 +244,11 @@ def test_a_lone_town_name_that_speaks_is_not_the_town() -> None:
     assert _types("Duran said he would fight again in March.")["Duran"] == "PER"
     assert _types("Police in the town of Duran said the road was closed.")["Duran"] == "LOC"
     assert _types("Moscow said the talks would resume.")["Moscow"] == "LOC"  # a capital speaks
+    # a name that speaks once is that person in the rest of the article too
+    spans = extract_entities(
+        'Duran said the bank would wait. "Duran sounded calm," one analyst said.'
+    )
+    assert [(s.text, s.type) for s in spans] == [("Duran", "PER"), ("Duran", "PER")]
 
 
 def test_a_run_of_common_words_is_an_organisation_not_a_person() -> None:
