@@ -46,6 +46,13 @@ _GEO_NEXT = words_of(
 )
 # Lower-case position words before one name ("the upper Amazon", "eastern Ghouta").
 _GEO_PREV = frozenset(w.lower() for w in _COMPASS)
+# People who work at an organisation: "analysts at Nomura".
+_STAFF = frozenset(
+    w + plural
+    for w in ("analyst", "economist", "strategist", "researcher", "scientist", "executive",
+              "engineer", "banker", "trader", "dealer", "professor")
+    for plural in ("", "s")
+)  # fmt: skip
 _ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
 _NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
 _ROMAN = re.compile(r"^[IVXL]+$")  # "Henry VIII"
@@ -175,6 +182,12 @@ def type_chunk(
         return "PER", STRONG, name  # "Duran said": a person named like a town; towns do not speak
     if entry is None and any(map(str.isdigit, name)) and words[-1] not in ORG_SUFFIXES:
         return None, WEAK, name  # "Airbus A321", "Trofej Beograd 96": products, events
+    if prev == "at" and i >= 2 and line.words[i - 2].lower() in _STAFF:
+        return (
+            "ORG",
+            MEDIUM,
+            name,
+        )  # "economists at Nomura": an employer, even one named like a town
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
         venue = not prev and nxt == ":"  # "Leicester : Leicestershire 22 pts , ..."

@@ -231,6 +231,11 @@ def test_a_position_word_before_a_name_makes_it_a_place() -> None:
     assert found["Amazon"] == "ORG"  # the company, where no position word comes first
 
 
+def test_the_employer_of_analysts_is_an_organisation() -> None:
+    assert _types("Economists at Nomura said rates would rise.")["Nomura"] == "ORG"
+    assert _types("The new plant opened at Nomura last week.")["Nomura"] == "LOC"
+
+
 def test_lower_cased_pronouns_and_small_towns_are_no_places() -> None:
     spans = _by_text("he told us the portsmouth ferry was late . the u.s. embassy agreed .")
     assert spans["u.s."][0] == "LOC" and spans["portsmouth"][0] == "LOC"
