@@ -77,3 +77,12 @@ def test_dateline_variants_show_what_annotate_sees():
     assert ev.ptb_tokenized([item], lower=True)[0]["text"] == ptb["text"].lower()
     assert result["system, PTB-tokenised"]["toy"]["focus_acc"] == 1.0
     assert result["system, PTB-tokenised, lower-cased"]["toy"]["focus_acc"] == 1.0
+
+
+def test_case_agreement_counts_stories_with_a_cased_focus() -> None:
+    stories = [
+        {"source": "toy", "title": "", "text": "Fighting continued in Syria on Monday."},
+        {"source": "toy", "title": "", "text": "Nothing about places here."},  # no focus: left out
+        {"source": "toy", "title": "", "text": "Heavy snow fell on Kiruna overnight."},  # a town
+    ]
+    assert ev.case_agreement(stories) == {"toy": {"n": 2, "agreement": 0.5}}

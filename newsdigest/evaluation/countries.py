@@ -197,6 +197,21 @@ def evaluate(items: list[Item]) -> dict[str, dict[str, dict[str, float]]]:
     }
 
 
+def case_agreement(stories: Iterable[dict]) -> dict[str, dict[str, float]]:
+    """Per source, the share of stories with a cased focus whose lower-cased PTB-tokenised text
+    gets the same focus: no gold needed, the cased reading is the reference."""
+    acc: dict[str, Counter] = defaultdict(Counter)
+    for story in stories:
+        title = story.get("title") or ""
+        cased = detect_countries(story["text"], title).focus
+        if cased is None:
+            continue
+        lower = detect_countries(ptb_lines(story["text"]).lower(), ptb_lines(title).lower())
+        acc[story["source"]]["n"] += 1
+        acc[story["source"]]["same"] += lower.focus == cased
+    return {s: {"n": a["n"], "agreement": a["same"] / a["n"]} for s, a in sorted(acc.items())}
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of `newsdigest eval countries`."""
     parser.add_argument(
@@ -208,6 +223,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--limit", type=int, default=None, help="at most N items per file")
     parser.add_argument(
         "--halves", action="store_true", help="report LGL as its tuning and check halves"
+    )
+    parser.add_argument(
+        "--no-agreement", action="store_true", help="skip the cased vs lower-cased agreement table"
     )
 
 
@@ -244,4 +262,13 @@ def run(args: argparse.Namespace) -> int:
     print("the raw article (dateline in text) with no capitals at all; 'PTB-tokenised': the raw")
     print('article split into Penn-Treebank tokens ("LONDON , March 2 -", -LRB-), as tokenised')
     print("dumps give it, as cased text and lower-cased.")
+    stories = base / "eval" / "summaries.jsonl"
+    if stories.exists() and not args.no_agreement:
+        agreement = case_agreement(read_jsonl(stories, args.limit))
+        rows = [[source, int(a["n"]), a["agreement"]] for source, a in agreement.items()]
+        print(
+            "\nCased vs lower-cased PTB-tokenised text, no gold: stories of the summaries file with"
+        )
+        print("a focus in cased text, and the share that keep it when lower-cased and tokenised.\n")
+        print(format_table(["source", "stories", "same focus"], rows))
     return 0
