@@ -61,14 +61,17 @@ def _allowed(cand: Candidate, surface: str, mode: str) -> bool:
             return surface == cand.exact
         # Without case only dotted forms are safe: "U.S." or "u.s." yes, "US"/"us" (the pronoun) no.
         # A state abbreviation was read only with its dot ("va." in "warrenton, va."). Lower-cased
-        # text has no acronyms to mistake, so a country's short name is read there ("uk", "uae").
+        # text has no acronyms to mistake, so a short name is read there ("uk", "bbc") unless it
+        # is a word ("us", "fed").
         dotted = "." in cand.exact or cand.kind == "state"
-        short_name = mode == "lower" and cand.kind == "name" and not _function_word(surface)
+        short_name = mode == "lower" and not _lower_word(surface)
         return (dotted or short_name) and surface.upper() == cand.exact.upper()
     if mode == "mixed":
         return True
     if cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY):
         return True
+    if mode == "lower" and cand.kind in _BODY_KINDS:  # "london stock exchange", "nasdaq"
+        return " " in surface or _rare_name(surface)
     if mode != "lower" or cand.kind != "city":
         return False
     # Lower-cased text: a big city whose one-word name is no common word and nobody's name
@@ -109,6 +112,11 @@ def _country_use(text: str, toks: Tokens, i: int, n: int) -> bool:
 def _function_word(word: str) -> bool:
     """As frequent as a function word ("us"): no name once capitals are gone."""
     return zipf_frequency(word, "en") >= FUNCTION_WORD_ZIPF
+
+
+def _lower_word(surface: str) -> bool:
+    """A short form that is a word once lower-cased: "us", "fed", "sec", "ill.", "mass."."""
+    return _function_word(surface) or surface.rstrip(".") in _WORD_ABBREVIATIONS
 
 
 @cache
@@ -156,15 +164,18 @@ def _abbreviation(text: str, toks: Tokens, i: int) -> tuple[int, tuple[Candidate
     return (1, (Candidate(iso2, "state", 0.7, 5_000_000, tok.text),)) if iso2 else None
 
 
-# Region abbreviations that are English words once lower-cased ("ill.", "mass.", "miss.").
+# Short forms that are words (or names) once lower-cased: state abbreviations ("ill.", "mass.")
+# and acronyms ("fed", "sec"; "sana" is a given name).
 _WORD_ABBREVIATIONS = frozenset(
-    ["ill", "mass", "miss", "man", "wash", "la", "ore", "ark", "del", "mo", "cal", "que"]
-)
+    ["ill", "mass", "miss", "man", "wash", "la", "ore", "ark", "del", "mo", "cal", "que", "fed",
+     "sec", "sana"]
+)  # fmt: skip
+_BODY_KINDS = frozenset({"org", "intl"})
 
 
 def _uncased_abbreviation(surface: str) -> bool:
     """Without capitals, a dotted abbreviation that is no English word: "minn.", "n.h."."""
-    return surface.islower() and surface.rstrip(".") not in _WORD_ABBREVIATIONS
+    return surface.islower() and not _lower_word(surface)
 
 
 def _abbr_key(surface: str) -> str:

@@ -83,3 +83,10 @@ def test_short_country_names_and_the_rest_of_an_unread_name() -> None:
     assert detect_countries("he told us the us-led talks had failed.").focus == "US"
     # "east london" is not read without capitals (the South African city), "london" still is
     assert detect_countries("a teacher at a school in east london won the award.").focus == "GB"
+
+
+def test_institutions_are_read_without_capitals_unless_their_name_is_a_word() -> None:
+    assert detect_countries("shares fell on the london stock exchange on friday.").focus == "GB"
+    assert detect_countries("the bbc said the programme would return.").focus == "GB"
+    # "fed" and "congress" are words too
+    assert detect_countries("voters were fed up, and the party congress agreed.").focus is None
