@@ -105,8 +105,10 @@ def _city_name(surface: str) -> bool:
 
 
 def _country_use(text: str, toks: Tokens, i: int, n: int) -> bool:
-    """A pronoun-like short name used as a country: after "the" or before a hyphen."""
-    return n == 1 and ((i > 0 and toks.norm[i - 1] == "the") or text.startswith("-", toks[i].end))
+    """A pronoun-like short name used as a country: after a determiner ("the us", "a us firm",
+    "its us unit") or before a hyphen ("us-led")."""
+    before = toks.norm[i - 1] if i > 0 else ""
+    return n == 1 and (before in _DETERMINERS or text.startswith("-", toks[i].end))
 
 
 def _function_word(word: str) -> bool:
@@ -171,6 +173,11 @@ _WORD_ABBREVIATIONS = frozenset(
      "sec", "sana"]
 )  # fmt: skip
 _BODY_KINDS = frozenset({"org", "intl"})
+# Words a pronoun never follows ("the us", "a us firm", "its us unit", "the largest us bank").
+_DETERMINERS = frozenset(
+    ["the", "a", "an", "its", "their", "his", "whose", "every", "another", "largest", "biggest",
+     "leading", "major", "former"]
+)  # fmt: skip
 
 
 def _uncased_abbreviation(surface: str) -> bool:

@@ -81,6 +81,7 @@ def test_short_country_names_and_the_rest_of_an_unread_name() -> None:
     # ... unless used as a country: after "the", or before a hyphen
     assert detect_countries("prices rose in the us last year.").focus == "US"
     assert detect_countries("he told us the us-led talks had failed.").focus == "US"
+    assert detect_countries("a us firm bought its biggest rival.").focus == "US"
     # "east london" is not read without capitals (the South African city), "london" still is
     assert detect_countries("a teacher at a school in east london won the award.").focus == "GB"
 
