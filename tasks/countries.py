@@ -24,7 +24,8 @@ from tasks.country_words import place_suffixes, word_set
 from tasks.detokenize import detokenize, is_tokenized
 from tasks.entity_lexicon import given_names
 from tasks.gazetteer import Candidate
-from tasks.place_matcher import COMMON_GIVEN_NAME, Mention, case_mode, find_mentions
+from tasks.place_case import COMMON_GIVEN_NAME
+from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
 # Where the reporter sat: as context for resolving towns, one dateline weighs one title mention.

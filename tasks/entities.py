@@ -36,7 +36,7 @@ from tasks.entity_tokens import (
     is_caps_line,
     split_lines,
 )
-from tasks.place_matcher import FUNCTION_WORD_ZIPF, UNCASED_TOWN
+from tasks.place_case import FUNCTION_WORD_ZIPF, UNCASED_TOWN
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
