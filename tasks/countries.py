@@ -20,11 +20,10 @@ from tasks.country_cues import (
 from tasks.country_dateline import dateline_candidates, leading_dateline
 from tasks.country_language import language_use
 from tasks.country_local import us_local_style
+from tasks.country_names import LOCATIVE, given_name_towns
 from tasks.country_words import place_suffixes, word_set
 from tasks.detokenize import detokenize, is_tokenized
-from tasks.entity_lexicon import given_names
 from tasks.gazetteer import Candidate
-from tasks.place_case import COMMON_GIVEN_NAME
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0
@@ -48,8 +47,6 @@ _LOCAL_KINDS = frozenset({"state", "county", "region", "city"})
 _DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
-GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" ...
-LOCATIVE_SHARE = 0.25  # ... in this share of its mentions
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
 CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
 # US local-news style (tasks/country_local.py): from STYLE_CONTEXT words on, ambiguous towns read
@@ -61,8 +58,7 @@ STYLE_ANY_USE = 4  # from here the name need not look like a town ("Pamela Smith
 _NAMESAKE_KINDS = frozenset({"city", "country", "name", "place"})
 _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "native", "area",
                       "boy", "girl", "teen", "couple", "family"])  # fmt: skip
-_LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
-                       "within", "into", "towards", "toward"])  # fmt: skip
+# fmt: skip
 _AGREEMENTS = frozenset(["accord", "accords", "agreement", "agreements", "pact", "protocol",
                          "convention", "treaty", "declaration", "communique"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
@@ -154,7 +150,7 @@ def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, i
     for m, _, _ in out:
         if m.key in narrowed and not m.narrowed:
             m.candidates = narrowed[m.key]
-    out = _given_name_towns(out)
+    out = given_name_towns(out)
     # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname.
     return [
         m for m in out
@@ -162,27 +158,9 @@ def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, i
     ], uncased  # fmt: skip
 
 
-def _given_name_towns(out: list[tuple[Mention, float, int]]) -> list[tuple[Mention, float, int]]:
-    """Drop a small town named like a person ("his cat Tara", "Lakeview and Harrison streets")
-    unless at least a quarter of its mentions follow a locative word ("in Tara"): one "tug at
-    Tara" among fifteen mentions of a cat is no town."""
-    seen: dict[tuple[str, ...], list[int]] = {}  # key -> [mentions, after a locative]
-    for m, _, _ in out:
-        if (
-            len(m.key) == 1
-            and all(c.kind == "city" and c.population < GIVEN_NAME_TOWN for c in m.candidates)
-            and given_names().get(m.surface.title(), 0) >= COMMON_GIVEN_NAME
-        ):
-            tally = seen.setdefault(m.key, [0, 0])
-            tally[0] += 1
-            tally[1] += m.prev_word in _LOCATIVE
-    drop = {key for key, (n, placed) in seen.items() if placed < n * LOCATIVE_SHARE}
-    return [x for x in out if x[0].key not in drop] if drop else out
-
-
 def _mention_weight(mention: Mention, cand: Candidate, weight: float) -> float:
     """Evidence of one mention after the locative, actor and currency rules."""
-    if mention.prev_word in _LOCATIVE and cand.kind != "demonym":
+    if mention.prev_word in LOCATIVE and cand.kind != "demonym":
         weight *= LOCATIVE_BONUS
     if mention.next_word in word_set("actor_words.txt"):
         weight *= ACTOR_FACTOR

@@ -1,16 +1,26 @@
-"""Town names used inside other names: people, companies, vehicles, saints' churches and schools."""
+"""Town names used as, or inside, other names: people, companies, vehicles, saints' churches."""
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from tasks.country_words import lead_words, place_suffixes
+from tasks.entity_lexicon import given_names
 from tasks.gazetteer import Candidate, gazetteer
+from tasks.place_case import COMMON_GIVEN_NAME
 from tasks.place_tokens import Token, Tokens
+
+if TYPE_CHECKING:
+    from tasks.place_matcher import Mention
 
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
+GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" ...
+LOCATIVE_SHARE = 0.25  # ... in this share of its mentions
+LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
+                      "within", "into", "towards", "toward"])  # fmt: skip
 _LEGAL_FORMS = frozenset(["inc", "corp", "co", "ltd", "plc", "llc", "corporation", "limited"])
 # Car makes: "Dodge Durango", "GMC Yukon", "a 1998 Toyota Camry" name vehicles, not places
 # (not Lincoln or Plymouth: "City of Plymouth AC" is the city).
@@ -112,3 +122,21 @@ def eatery(toks: Tokens, j: int, cands: tuple[Candidate, ...]) -> bool:
         if toks.norm[k] in _EATERIES:
             return all(c.kind in _EATERY_NAMERS for c in cands)
     return False
+
+
+def given_name_towns(out: list[tuple[Mention, float, int]]) -> list[tuple[Mention, float, int]]:
+    """Drop a small town named like a person ("his cat Tara", "Lakeview and Harrison streets")
+    unless at least a quarter of its mentions follow a locative word ("in Tara"): one "tug at
+    Tara" among fifteen mentions of a cat is no town."""
+    seen: dict[tuple[str, ...], list[int]] = {}  # key -> [mentions, after a locative]
+    for m, _, _ in out:
+        if (
+            len(m.key) == 1
+            and all(c.kind == "city" and c.population < GIVEN_NAME_TOWN for c in m.candidates)
+            and given_names().get(m.surface.title(), 0) >= COMMON_GIVEN_NAME
+        ):
+            tally = seen.setdefault(m.key, [0, 0])
+            tally[0] += 1
+            tally[1] += m.prev_word in LOCATIVE
+    drop = {key for key, (n, placed) in seen.items() if placed < n * LOCATIVE_SHARE}
+    return [x for x in out if x[0].key not in drop] if drop else out
