@@ -58,7 +58,6 @@ STYLE_ANY_USE = 4  # from here the name need not look like a town ("Pamela Smith
 _NAMESAKE_KINDS = frozenset({"city", "country", "name", "place"})
 _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "native", "area",
                       "boy", "girl", "teen", "couple", "family"])  # fmt: skip
-# fmt: skip
 _AGREEMENTS = frozenset(["accord", "accords", "agreement", "agreements", "pact", "protocol",
                          "convention", "treaty", "declaration", "communique"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})

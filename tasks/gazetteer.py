@@ -43,7 +43,7 @@ SHADOWED_MIN_POP = 100_000  # "North Devon" would hide Devon; "Tega Cay" hides n
 RARE_WORD_ZIPF = 4.0  # a word rarer than this in English makes a town name a name ("Concord")
 _COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")  # left out by news
 # A town on a river or a coast is called by its first part: "Newcastle upon Tyne", "Stoke-on-Trent",
-# "Frankfurt am Main", "Vitry-sur-Seine", "Aix-en-Provence".
+# "Frankfurt am Main", "Vitry-sur-Seine" (a first part of 4+ letters: not "Aix").
 _RIVER_FORM = re.compile(r"^(\w[\w'’]{3,})[- ](?:upon|on|under|am|an der|sur|en|in)[- ]\S.*$")
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 # Kinds safe to match in text without case information (lower-cased or ALL CAPS).
