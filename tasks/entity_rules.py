@@ -183,11 +183,8 @@ def type_chunk(
     if entry is None and any(map(str.isdigit, name)) and words[-1] not in ORG_SUFFIXES:
         return None, WEAK, name  # "Airbus A321", "Trofej Beograd 96": products, events
     if prev == "at" and i >= 2 and line.words[i - 2].lower() in _STAFF:
-        return (
-            "ORG",
-            MEDIUM,
-            name,
-        )  # "economists at Nomura": an employer, even one named like a town
+        # "economists at Nomura": an employer, even one named like a town
+        return "ORG", MEDIUM, name
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
         venue = not prev and nxt == ":"  # "Leicester : Leicestershire 22 pts , ..."
