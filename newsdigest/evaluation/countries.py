@@ -160,23 +160,23 @@ def dateline_in_text(items: list[Item]) -> list[Item]:
     return out
 
 
-def lower_cased(items: list[Item]) -> list[Item]:
-    """The raw articles (dateline in the text) lower-cased, as a PTB-style dump gives them."""
+def _rewritten(items: list[Item], rewrite: Callable[[str], str]) -> list[Item]:
+    """The raw articles (dateline in the text) with text and title rewritten."""
     return [
-        {**i, "text": i["text"].lower(), "title": (i.get("title") or "").lower()}
+        {**i, "text": rewrite(i["text"]), "title": rewrite(i.get("title") or "")}
         for i in dateline_in_text(items)
     ]
+
+
+def lower_cased(items: list[Item]) -> list[Item]:
+    """The raw articles (dateline in the text) lower-cased, as a PTB-style dump gives them."""
+    return _rewritten(items, str.lower)
 
 
 def ptb_tokenized(items: list[Item], lower: bool = False) -> list[Item]:
     """The raw articles (dateline in the text) PTB-tokenised ("LONDON , March 2 -"), optionally
     lower-cased as well, as tokenised dumps give them."""
-    out = []
-    for item in dateline_in_text(items):
-        text, title = ptb_lines(item["text"]), ptb_lines(item.get("title") or "")
-        out.append({**item, "text": text.lower() if lower else text,
-                    "title": title.lower() if lower else title})  # fmt: skip
-    return out
+    return _rewritten(items, (lambda t: ptb_lines(t).lower()) if lower else ptb_lines)
 
 
 def evaluate(items: list[Item]) -> dict[str, dict[str, dict[str, float]]]:
@@ -202,13 +202,12 @@ def case_agreement(stories: Iterable[dict]) -> dict[str, dict[str, float]]:
     gets the same focus: no gold needed, the cased reading is the reference."""
     acc: dict[str, Counter] = defaultdict(Counter)
     for story in stories:
-        title = story.get("title") or ""
-        cased = detect_countries(story["text"], title).focus
+        cased = detect_countries(story["text"], story.get("title") or "").focus
         if cased is None:
             continue
-        lower = detect_countries(ptb_lines(story["text"]).lower(), ptb_lines(title).lower())
+        low = ptb_tokenized([story], lower=True)[0]
         acc[story["source"]]["n"] += 1
-        acc[story["source"]]["same"] += lower.focus == cased
+        acc[story["source"]]["same"] += detect_countries(low["text"], low["title"]).focus == cased
     return {s: {"n": a["n"], "agreement": a["same"] / a["n"]} for s, a in sorted(acc.items())}
 
 
