@@ -36,7 +36,7 @@ from tasks.entity_tokens import (
     is_caps_line,
     split_lines,
 )
-from tasks.place_case import FUNCTION_WORD_ZIPF, UNCASED_TOWN
+from tasks.place_case import UNCASED_TOWN, function_word
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
@@ -242,7 +242,7 @@ def _caps_line_mentions(
             entry = place(key)
             if entry and size == 1 and len(key) <= 3 and entry[1] != "country":
                 entry = None  # "BA", "ANC": acronyms, not towns
-            if entry and size == 1 and words[i].islower() and zipf(key) >= FUNCTION_WORD_ZIPF:
+            if entry and size == 1 and words[i].islower() and function_word(key):
                 entry = None  # lower-cased "us" is the pronoun
             if entry and size == 1 and words[i].islower() and entry[2] < UNCASED_TOWN:
                 entry = None  # lower-cased "ferguson": small towns are mostly surnames

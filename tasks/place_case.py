@@ -94,14 +94,15 @@ def country_use(text: str, toks: Tokens, i: int, n: int) -> bool:
     return n == 1 and (before in _DETERMINERS or text.startswith("-", toks[i].end))
 
 
-def _function_word(word: str) -> bool:
+@cache
+def function_word(word: str) -> bool:
     """As frequent as a function word ("us"): no name once capitals are gone."""
     return zipf_frequency(word, "en") >= FUNCTION_WORD_ZIPF
 
 
 def _lower_word(surface: str) -> bool:
     """A short form that is a word once lower-cased: "us", "fed", "sec", "ill.", "mass."."""
-    return _function_word(surface) or surface.rstrip(".") in _WORD_ABBREVIATIONS
+    return function_word(surface) or surface.rstrip(".") in _WORD_ABBREVIATIONS
 
 
 @cache
