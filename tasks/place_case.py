@@ -18,6 +18,11 @@ CITY_WORD_ZIPF = 4.6  # big cities' names are frequent in English text ("seattle
 FUNCTION_WORD_ZIPF = 6.0  # lower-cased text: a word this common is no name ("us")
 NAME_WORD_ZIPF = 5.0  # a given name in a city's name ("louis" 4.8), but not "said" or "long"
 COMMON_GIVEN_NAME, COMMON_SURNAME_RANK = 3, 1500  # "charlotte"; "austin" (rank 196)
+# Even capitalised, a name whose every reading is a town under this size and whose one word is
+# this frequent in English is the word ("Olympic" games, not the Hong Kong town; "Republic of
+# Ireland", "Pop"), unless it follows a locative ("in Golden"). "Paris" and "York" have big
+# readings: their small namesakes ("Paris, Texas") are ambiguous readings, not words.
+WORD_TOWN, WORD_TOWN_ZIPF = 50_000, 4.4
 # Short forms that are words (or names) once lower-cased: state abbreviations ("ill.", "mass.")
 # and acronyms ("fed", "sec"; "sana" is a given name).
 _WORD_ABBREVIATIONS = frozenset(
@@ -63,6 +68,21 @@ def allowed(cand: Candidate, surface: str, mode: str) -> bool:
     if cand.population >= UNCASED_BIG and _city_name(surface):
         return True
     return cand.population >= UNCASED_TOWN and _rare_name(surface)
+
+
+def word_town(cands: tuple[Candidate, ...], surface: str) -> bool:
+    """Only small towns named by one frequent English word: "Olympic", "Republic", "Golden"."""
+    return (
+        bool(cands)
+        and all(c.kind == "city" and c.population < WORD_TOWN for c in cands)
+        and _frequent_word(surface)
+    )
+
+
+@cache
+def _frequent_word(surface: str) -> bool:
+    """One word at least as frequent as WORD_TOWN_ZIPF ("Olympic" 4.5); not "Ma'an"."""
+    return surface.isalpha() and zipf_frequency(surface, "en") >= WORD_TOWN_ZIPF
 
 
 @cache

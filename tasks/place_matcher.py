@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from tasks.country_names import company_name, eatery, other_name, person_like
+from tasks.country_names import LOCATIVE, company_name, eatery, other_name, person_like
 from tasks.country_words import postal_codes, region_abbreviations
 from tasks.gazetteer import (
     MAX_NGRAM,
@@ -15,7 +15,7 @@ from tasks.gazetteer import (
     gazetteer,
     prefixes,
 )
-from tasks.place_case import allowed, country_use, uncased_abbreviation
+from tasks.place_case import allowed, country_use, uncased_abbreviation, word_town
 from tasks.place_tokens import Token, Tokens, case_mode, tokenize
 
 __all__ = ["Mention", "Token", "case_mode", "find_mentions", "tokenize"]
@@ -61,6 +61,13 @@ def _prev_word(toks: Tokens, i: int) -> str:
     while j >= 0 and toks[j].norm in _COMPASS:
         j -= 1
     return toks[j].norm if j >= 0 else ""
+
+
+def _placed(toks: Tokens, i: int, n: int) -> bool:
+    """After a locative and not inside a longer name: "in Golden", not "in Olympic Park"."""
+    return _prev_word(toks, i) in LOCATIVE and not (
+        i + n < len(toks) and toks.raw[i + n][:1].isupper()
+    )
 
 
 def _abbreviation(text: str, toks: Tokens, i: int) -> tuple[int, tuple[Candidate, ...]] | None:
@@ -196,6 +203,8 @@ def find_mentions(
         if not read and mode == "lower" and country_use(text, toks, i, n):
             read = tuple(c for c in cands if c.kind == "name")  # "the us", "us-led"
         cands = read
+        if mode == "mixed" and word_town(cands, surface) and not _placed(toks, i, n):
+            continue  # "Olympic Games", "Republic of Ireland"; "in Golden" is the town
         if not cands and mode != "mixed":
             free = i + 1  # "east london" not read without capitals: "london" may still be
             continue

@@ -257,3 +257,14 @@ def test_a_small_town_named_like_a_person_needs_locatives():
     assert detect_countries(cat).focus is None  # a cat, not the Siberian town
     town = "Farmers near Tara grow wheat. Tara lies on the Irtysh, and the mill in Tara is new."
     assert detect_countries(town).focus == "RU"
+
+
+def test_a_small_town_named_by_a_frequent_word_is_the_word():
+    games = "Olympic champions from Kenya trained for the Olympic Games in Nairobi."
+    assert detect_countries(games).codes == ["KE"]  # not the Hong Kong town "Olympic"
+    ireland = "The Republic of Ireland drew with Wales in Dublin on Saturday."
+    assert "US" not in detect_countries(ireland).codes  # not Republic, Missouri
+    # after a locative, and not inside a longer name, it is the town
+    assert detect_countries("Residents in Golden, Colo., voted on Tuesday.").focus == "US"
+    assert detect_countries("Snow fell in Golden on Tuesday.").focus == "US"
+    assert detect_countries("Crowds gathered at Olympic Park on Sunday.").focus is None
