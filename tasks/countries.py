@@ -135,14 +135,18 @@ def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, i
     out = []
     order = 0
     person_parts: set[tuple[str, ...]] = set()
+    surname_from: dict[tuple[str, ...], int] = {}  # a big city's name, from its use as a surname
     uncased = True
     for seg, weight in _segments(text, title):
         mode = case_mode(seg)
         uncased = uncased and mode == "lower"
-        for mention in find_mentions(seg, mode, person_parts):
+        surnames: dict[tuple[str, ...], int] = {}
+        for mention in find_mentions(seg, mode, person_parts, surnames):
             if language_use(seg, mention.start, mention.end):
                 continue  # "science and English": a school subject, not a place
             out.append((mention, weight, order + mention.index))
+        for key, index in surnames.items():
+            surname_from.setdefault(key, order + index)
         order += 10_000
     # One sense per discourse: "Kimberley, British Columbia" makes every "Kimberley" Canadian.
     narrowed = {m.key: m.candidates for m, _, _ in out if m.narrowed}
@@ -150,10 +154,12 @@ def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, i
         if m.key in narrowed and not m.narrowed:
             m.candidates = narrowed[m.key]
     out = given_name_towns(out)
-    # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname.
+    # "Nigel Lawson ... Lawson said": a surname that is also a town name stays a surname; a big
+    # city's only from its first use as one (a story may name Houston before Sam Houston).
     return [
         m for m in out
-        if m[0].key not in person_parts or any(c.kind not in _TOWN_KINDS for c in m[0].candidates)
+        if (m[0].key not in person_parts and m[2] < surname_from.get(m[0].key, m[2] + 1))
+        or any(c.kind not in _TOWN_KINDS for c in m[0].candidates)
     ], uncased  # fmt: skip
 
 

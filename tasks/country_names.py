@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
+
+from wordfreq import zipf_frequency
 
 from tasks.country_words import lead_words, place_suffixes
 from tasks.entity_lexicon import given_names
@@ -17,6 +20,9 @@ if TYPE_CHECKING:
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
+# A given name this popular (gender-guesser's scale) and this rare as a word makes the capitalised
+# word after it a surname, even a town's ("Lindsay Davenport") or a big city's ("Hugh Dallas").
+GIVEN_NAME_POPULARITY, GIVEN_NAME_ZIPF = 8, 5.0
 GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" ...
 LOCATIVE_SHARE = 0.25  # ... in this share of its mentions
 LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
@@ -65,15 +71,21 @@ def _name_gap(text: str, prev: Token, tok: Token) -> bool:
 def person_like(
     text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]
 ) -> str | None:
-    """'prev' or 'next' when a town or first-name country sits inside a longer capitalised name."""
+    """'prev' or 'next' when a town or first-name country sits inside a longer capitalised name;
+    'given' when a city of any size follows a common given name ("Hugh Dallas", "Sam Houston")."""
     key = tuple(toks[j].norm for j in range(i, i + n))
-    small_city = all(c.kind == "city" and c.population < BIG_CITY for c in cands)
-    if not small_city and not (n == 1 and key[0] in _FIRST_NAMES):
-        return None
+    city = all(c.kind == "city" for c in cands)
+    small_city = city and all(c.population < BIG_CITY for c in cands)
+    first_name_country = n == 1 and key[0] in _FIRST_NAMES
     if i > 0:
         prev = toks[i - 1]
         if prev.capitalised and _name_gap(text, prev, toks[i]) and prev.norm not in lead_words():
-            return "prev" if (prev.norm,) not in gazetteer() else None
+            if city and _given_name(prev.text):  # "Lindsay Davenport": Lindsay is a town too
+                return "prev" if small_city else "given"
+            if small_city or first_name_country:
+                return "prev" if (prev.norm,) not in gazetteer() else None
+    if not small_city and not first_name_country:
+        return None
     if i + n < len(toks):  # "Jordan Henderson", "Taft Broadcasting"; not "Shiloh School"
         nxt = toks[i + n]
         if (
@@ -84,6 +96,15 @@ def person_like(
         ):
             return "next"
     return None
+
+
+@cache
+def _given_name(word: str) -> bool:
+    """A common given name that is no frequent word: "Hugh", "Lindsay"; not "Will" or "May"."""
+    return (
+        given_names().get(word, 0) >= GIVEN_NAME_POPULARITY
+        and zipf_frequency(word, "en") < GIVEN_NAME_ZIPF
+    )
 
 
 def company_name(toks: Tokens, j: int) -> bool:

@@ -179,12 +179,16 @@ def _starts(toks: Tokens, mode: str) -> list[int] | range:
 
 
 def find_mentions(
-    text: str, mode: str | None = None, person_parts: set[tuple[str, ...]] | None = None
+    text: str,
+    mode: str | None = None,
+    person_parts: set[tuple[str, ...]] | None = None,
+    surnames: dict[tuple[str, ...], int] | None = None,
 ) -> list[Mention]:
     """Longest-match place names in `text`, left to right.
 
     Town names seen inside a longer capitalised name ("Nigel Lawson") or starting a company name
-    ("Warrington Inc") are added to `person_parts`.
+    ("Warrington Inc") are added to `person_parts`; a big city's name after a given name ("Hugh
+    Dallas") goes to `surnames` with the token index of its first such use.
     """
     mode = mode or case_mode(text)
     toks = Tokens(text)
@@ -223,6 +227,8 @@ def find_mentions(
             named = person == "prev" or company_name(toks, i + n)
             if named and person_parts is not None and cands[0].kind == "city":
                 person_parts.add(key)
+            elif person == "given" and surnames is not None:
+                surnames.setdefault(key, i)
         elif cands:
             nxt = toks.norm[i + n] if i + n < len(toks) else ""
             start, end = toks[i].start, toks[i + n - 1].end

@@ -268,3 +268,19 @@ def test_a_small_town_named_by_a_frequent_word_is_the_word():
     assert detect_countries("Residents in Golden, Colo., voted on Tuesday.").focus == "US"
     assert detect_countries("Snow fell in Golden on Tuesday.").focus == "US"
     assert detect_countries("Crowds gathered at Olympic Park on Sunday.").focus is None
+
+
+def test_a_city_after_a_common_given_name_is_a_surname():
+    referee = (
+        "Scottish officials await referee Hugh Dallas's report on the Aberdeen match. "
+        "Dallas sent off two players in the second half."
+    )
+    assert detect_countries(referee).focus == "GB"  # not Dallas, Texas
+    tennis = "Lindsay Davenport beat a Czech teenager in Melbourne. Davenport said she felt fit."
+    result = detect_countries(tennis)
+    assert result.focus == "AU" and "US" not in result.codes and "CA" not in result.codes
+    # a big city named before its use as a surname stays the city there
+    statue = "Flights to Houston resumed on Monday. A statue of Sam Houston stands by the gate."
+    assert detect_countries(statue).focus == "US"
+    # a given name that is a frequent word does not make a person
+    assert detect_countries("Will Houston host the final? Fans hope so.").focus == "US"
