@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from tasks.country_words import lead_words, place_suffixes
-from tasks.entity_lexicon import given_names
+from tasks.entity_lexicon import first_name_ranks, given_names
 from tasks.gazetteer import Candidate, gazetteer
 from tasks.place_case import COMMON_GIVEN_NAME
 from tasks.place_tokens import Token, Tokens
@@ -20,9 +20,12 @@ if TYPE_CHECKING:
 # Country names that are also common first names: skip when they look like part of a person's name.
 _FIRST_NAMES = frozenset({"jordan", "chad", "georgia", "israel", "kenya", "india"})
 BIG_CITY = 1_000_000
-# A given name this popular (gender-guesser's scale) and this rare as a word makes the capitalised
-# word after it a surname, even a town's ("Lindsay Davenport") or a big city's ("Hugh Dallas").
-GIVEN_NAME_POPULARITY, GIVEN_NAME_ZIPF = 8, 5.0
+# A title, a given name among the census's most common ("John", not "Will" or "May") or one
+# popular in gender-guesser's lists and rare as a word ("Hugh", not "Rich" or "Royal") makes the
+# capitalised word after it a surname, even a town's ("Lindsay Davenport") or a big city's
+# ("Hugh Dallas", "Mr Houston").
+CENSUS_FIRST_NAME_RANK, GIVEN_NAME_POPULARITY, GIVEN_NAME_ZIPF = 400, 8, 4.5
+_TITLES = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"])
 GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" ...
 LOCATIVE_SHARE = 0.25  # ... in this share of its mentions
 LOCATIVE = frozenset(["in", "at", "near", "inside", "outside", "across", "around", "throughout",
@@ -61,11 +64,11 @@ def adjacent(text: str, a: Token, b: Token) -> bool:
 
 
 def _name_gap(text: str, prev: Token, tok: Token) -> bool:
-    """Only white space between two tokens, or the dot of a middle initial ("Robert M. Perez");
-    not a compass point ("N. Charleston", "W. Palm Beach")."""
+    """Only white space between two tokens, or the dot of a middle initial ("Robert M. Perez")
+    or a title ("Mr. Perez"); not a compass point ("N. Charleston", "W. Palm Beach")."""
     gap = text[prev.end : tok.start]
     initial = len(prev.text) == 1 and prev.text.isupper() and prev.text not in "NSEW"
-    return gap.strip() == "" or (gap == ". " and initial)
+    return gap.strip() == "" or (gap == ". " and (initial or prev.text in _TITLES))
 
 
 def person_like(
@@ -100,10 +103,15 @@ def person_like(
 
 @cache
 def _given_name(word: str) -> bool:
-    """A common given name that is no frequent word: "Hugh", "Lindsay"; not "Will" or "May"."""
+    """A title or a common given name that is no frequent word: "Mr", "John", "Hugh", "Lindsay";
+    not "Will", "May" or "Rich"."""
     return (
-        given_names().get(word, 0) >= GIVEN_NAME_POPULARITY
-        and zipf_frequency(word, "en") < GIVEN_NAME_ZIPF
+        word.rstrip(".") in _TITLES
+        or first_name_ranks().get(word, CENSUS_FIRST_NAME_RANK + 1) <= CENSUS_FIRST_NAME_RANK
+        or (
+            given_names().get(word, 0) >= GIVEN_NAME_POPULARITY
+            and zipf_frequency(word, "en") < GIVEN_NAME_ZIPF
+        )
     )
 
 

@@ -109,12 +109,24 @@ def _build_given_names() -> dict[str, int]:
 @cache
 def surnames() -> dict[str, int]:
     """US census surnames (title-cased) -> rank (1 = most common)."""
+    return _census_ranks("dist.all.last")
+
+
+@cache
+def first_name_ranks() -> dict[str, int]:
+    """US census given names (title-cased) -> rank among men's or women's (1 = most common)."""
+    return _census_ranks("dist.male.first", "dist.female.first")
+
+
+def _census_ranks(*files: str) -> dict[str, int]:
+    """Name -> best rank over the `names` package's census files."""
     out: dict[str, int] = {}
-    for path in _package_files("names", "dist.all.last"):
+    for path in _package_files("names", *files):
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 parts = line.split()
-                out[parts[0].title()] = int(parts[3])
+                name, rank = parts[0].title(), int(parts[3])
+                out[name] = min(out.get(name, rank), rank)
     return out
 
 

@@ -279,6 +279,10 @@ def test_a_city_after_a_common_given_name_is_a_surname():
     tennis = "Lindsay Davenport beat a Czech teenager in Melbourne. Davenport said she felt fit."
     result = detect_countries(tennis)
     assert result.focus == "AU" and "US" not in result.codes and "CA" not in result.codes
+    # the most common given names and titles, with or without a dot
+    for person in ("John Houston", "Mr Houston", "Mr. Houston"):
+        candidate = f"{person} will stand for a Scottish seat. Houston, 54, wants to win it."
+        assert detect_countries(candidate).focus == "GB", person
     # a big city named before its use as a surname stays the city there
     statue = "Flights to Houston resumed on Monday. A statue of Sam Houston stands by the gate."
     assert detect_countries(statue).focus == "US"
