@@ -16,14 +16,14 @@ from tasks.entity_cues import (
     SPORTS,
     TEAM_SPORTS,
 )
-from tasks.entity_lexicon import given_names, place, surnames, zipf
+from tasks.entity_lexicon import given_names, place, zipf
 from tasks.entity_rules import (
     MEDIUM,
     STRONG,
     TITLE_MODIFIERS,
     UNKNOWN,
     Mention,
-    is_common_word,
+    sports_team,
     strip_chunk,
     type_chunk,
 )
@@ -36,11 +36,11 @@ from tasks.entity_tokens import (
     is_caps_line,
     split_lines,
 )
+from tasks.entity_uncased import uncased_names
 from tasks.place_case import UNCASED_TOWN, function_word
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
-LONE_SURNAME_ZIPF = 4.5  # lower-cased text: a surname alone is a person only if rare as a word
 
 
 def extract_entities(text: str) -> list[EntitySpan]:
@@ -74,7 +74,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
                 mentions.append(Mention(n, i, j, etype, conf, canonical))
     known = _propagate(mentions, lines)
     if uncased:
-        known.update(_uncased_names(lines))
+        known.update(uncased_names(lines))
     for n, line in enumerate(lines):
         if caps[n]:
             mentions.extend(_caps_line_mentions(line, n, known, sports))
@@ -87,26 +87,6 @@ def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
     """Count mentions per (canonical name, type), most frequent first (ties: first seen)."""
     counts = Counter((s.canonical or s.text, s.type) for s in spans)
     return [EntityCount(name=n, type=t, count=c) for (n, t), c in counts.most_common()]
-
-
-def _uncased_names(lines: list[Line]) -> dict[str, tuple[str, str]]:
-    """`phil simmons ... simmons`: a given name then a surname, and that surname alone later."""
-    out: dict[str, tuple[str, str]] = {}
-    for line in lines:
-        words = line.words
-        for first, last in zip(words, words[1:], strict=False):
-            if (
-                given_names().get(first.title(), 0) >= 6
-                and not is_common_word(first.title())
-                and last.isalpha()
-                and (last.title() in surnames() and zipf(last) < 5.0 or zipf(last) < 3.0)
-                and (place(last) or ("", "", 0))[2] < 100_000
-            ):
-                full = f"{first} {last}".title()
-                out[f"{first} {last}"] = ("PER", full)
-                if zipf(last) < LONE_SURNAME_ZIPF:  # "fish" alone stays a fish
-                    out[last] = ("PER", full)
-    return out
 
 
 def _title_case_headline(line: Line) -> bool:
@@ -249,8 +229,12 @@ def _caps_line_mentions(
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
                 nxt = words[i + size] if i + size < size_max else ""
                 team = nxt[:1].isdigit() or nxt in ("AT", "at", "v", "V")
+                prev = words[i - 1] if i else ""
+                team_use = sports_team(entry[1], sports, prev, nxt.lower(), dateline)
                 etype = (
-                    "ORG" if sports and entry[1] != "country" and team and not dateline else "LOC"
+                    "ORG"
+                    if team_use or sports and entry[1] != "country" and team and not dateline
+                    else "LOC"
                 )
                 found = Mention(n, i, i + size, etype, MEDIUM, entry[0])
                 break

@@ -187,10 +187,7 @@ def type_chunk(
         return "ORG", MEDIUM, name
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
-        venue = not prev and nxt == ":"  # "Leicester : Leicestershire 22 pts , ..."
-        in_place = dateline or venue or prev.lower() in _LOC_PREVIOUS
-        team = sports == "team" or _team(prev, nxt)
-        if sports and kind != "country" and not in_place and team:
+        if sports_team(kind, sports, prev, nxt, dateline):
             return "ORG", MEDIUM, canonical
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
     acronym = n == 1 and line.upper[i]  # "said ISRO", "told CNN": an organisation
@@ -281,6 +278,16 @@ def _speaks(entry: tuple[str, str, int], prev: str, nxt: str) -> bool:
     """A town below a capital's size as the subject of "said" ("Police in Uyo said" excepted)."""
     town = entry[1] == "city" and entry[2] < _SPEAKING_CITY
     return town and nxt in _SPEECH and prev.lower() not in _LOC_PREVIOUS and prev != "of"
+
+
+def sports_team(kind: str, sports: str, prev: str, nxt: str, dateline: bool) -> bool:
+    """A place other than a country named as a team in a sports report: the whole report is
+    about a team sport, or a score, `v` or a result verb stands next to it; not where a match
+    is played ("in Leeds", a dateline, "Leicester : Leicestershire 22 pts")."""
+    venue = not prev and nxt == ":"
+    in_place = dateline or venue or prev.lower() in _LOC_PREVIOUS
+    team = sports == "team" or _team(prev, nxt)
+    return bool(sports) and kind != "country" and not in_place and team
 
 
 def _team(prev: str, nxt: str) -> bool:
