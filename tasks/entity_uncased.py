@@ -12,6 +12,7 @@ NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suhart
 SURNAME_ZIPF = 5.0  # a census surname up to this frequency is a name after a title ("clinton")
 MAX_NAME_WORDS = 3
 RARE_PAIR_ZIPF = 2.0  # two words this rare in a row are a foreign name ("sjeng schalken")
+LIST_NAME_ZIPF = 4.5  # a word of a name in a results list is rarer than this ("green" 5.3)
 CENSUS_RANK = 400  # "bill", "mark" are among the census's most common given names; "may" is not
 # Titles that stand right before a person's name in news copy ("president suharto", "mr. li",
 # "captain chris lewis"); not job words that also precede organisations ("director", "chief").
@@ -103,4 +104,32 @@ def _rare_pair(words: list[str], k: int) -> tuple[int, int] | None:
     return (k, k + 2) if rare and place(" ".join(pair)) is None else None
 
 
-_RULES = (_given_and_surname, _initial_and_surname, _titled, _rare_pair)
+def _before_country(words: list[str], k: int) -> tuple[int, int] | None:
+    """`rohan bellamy ( australia )`: two or three uncommon words before a country in
+    brackets, as results lists name athletes."""
+    for size in (3, 2):
+        end = k + size
+        if end + 2 < len(words) and words[end] == "(" and words[end + 2] == ")":
+            country = place(words[end + 1])
+            name = words[k:end]
+            if (
+                country is not None
+                and country[1] == "country"
+                and all(_uncommon(w) for w in name)
+                and place(" ".join(name)) is None
+            ):
+                return k, end
+    return None
+
+
+def _uncommon(word: str) -> bool:
+    """A word of a name in a results list: letters (and hyphens), not frequent, no place."""
+    return (
+        word.replace("-", "").isalpha()
+        and zipf(word) < LIST_NAME_ZIPF
+        and place(word) is None
+        and word not in _TITLES
+    )
+
+
+_RULES = (_given_and_surname, _initial_and_surname, _titled, _rare_pair, _before_country)

@@ -46,3 +46,12 @@ def test_places_named_as_teams_in_a_lower_cased_team_sports_report() -> None:
     found = _found(report)
     assert {("essex", "ORG"), ("derbyshire", "ORG"), ("surrey", "ORG")} <= found
     assert ("leeds", "LOC") in found  # the dateline and "in leeds" are the place
+
+
+def test_names_before_a_country_in_brackets_in_a_results_list() -> None:
+    results = "1. oriel santander-kolb ( spain ) 20.02\n2. dane whitlow ( ireland ) 20.11"
+    found = _found(results)
+    assert ("oriel santander-kolb", "PER") in found and ("dane whitlow", "PER") in found
+    assert ("spain", "LOC") in found
+    # common words before a country are no name
+    assert not any(t == "PER" for _, t in _found("aid went to the red cross ( france ) ."))
