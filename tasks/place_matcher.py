@@ -204,6 +204,8 @@ def find_mentions(
             continue  # "300 B.C." is a year, not British Columbia
         surface = text[toks[i].start : toks[i + n - 1].end]
         read = tuple(c for c in cands if allowed(c, surface, mode))
+        if read and mode != "mixed":  # a name read: its other places compete as with capitals
+            read = tuple(c for c in cands if c.exact is None or c in read)
         if not read and mode == "lower" and country_use(text, toks, i, n):
             read = tuple(c for c in cands if c.kind == "name")  # "the us", "us-led"
         cands = read

@@ -91,3 +91,13 @@ def test_institutions_are_read_without_capitals_unless_their_name_is_a_word() ->
     assert detect_countries("the bbc said the programme would return.").focus == "GB"
     # "fed" and "congress" are words too
     assert detect_countries("voters were fed up, and the party congress agreed.").focus is None
+
+
+def test_a_name_read_without_capitals_keeps_its_small_namesakes_as_readings() -> None:
+    # "paris" is read for France; its Texas namesake, too small to be read alone, still competes
+    text = (
+        "paris police said a fire damaged an apartment on clarksville st. on tuesday. "
+        "the fire chief said paris firefighters put it out. no one was hurt in northeast texas."
+    )
+    assert detect_countries(text).focus == "US"
+    assert detect_countries("paris hosted the summit of european leaders.").focus == "FR"
