@@ -29,13 +29,13 @@ _US_LOCAL = re.compile(
 # Spellings and institutions of British, Irish, Canadian and Australian papers: a text using
 # them is not US local news, however many councils and schools it names.
 _NOT_US = re.compile(
-    r"(?=[A-Zcdfghklmnoprtw])\b(?:centre|Centre|colour|neighbour|neighbours|favour|honour|"
+    r"(?=[A-Zcdfghklmnoprtw£])(?:\b(?:centre|Centre|colour|neighbour|neighbours|favour|honour|"
     r"labour|Labour|theatre|defence|programme|licence|travelled|per cent|mould|tonnes|"
     r"organisation|organise[ds]?|"
     r"realise[ds]?|recognise[ds]?|metres|kilometres|whilst|pupils?|mum|Cllr|MPs?|MPP|"
     r"RCMP|OPP|Mounties?|provincial|Garda|gardai|NHS|council tax|GCSEs?|A-levels|"
     r"Grammar School|Crown|Constable|PC|Scotland Yard|Victoria Cross|Ontario|Quebec|"
-    r"Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b"
+    r"Alberta|Manitoba|Saskatchewan|Nova Scotia|New Brunswick)\b|£\d)"
 )
 NOT_US_FACTOR = 2  # one British or Canadian spelling outweighs two US local words
 _BLIND_US_LOCAL, _BLIND_NOT_US = case_blind(_US_LOCAL), case_blind(_NOT_US)

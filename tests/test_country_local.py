@@ -97,3 +97,15 @@ def test_in_strongly_local_text_a_lone_foreign_name_is_the_namesake_town():
 def test_bc_is_british_columbia_except_after_a_year():
     assert detect_countries("Heavy snow closed roads in coastal B.C. on Monday.").codes == ["CA"]
     assert "CA" not in detect_countries("The temple in Egypt was built in 300 B.C.").codes
+
+
+def test_amounts_in_pounds_are_no_us_local_news():
+    dollars = "The plan costs $4m, $2m more than last year, and $1m goes to the school district."
+    assert us_local_style(dollars) >= 3
+    assert us_local_style(dollars.replace("$4m", "$4m (£3m)").replace("$2m", "$2m (£1.5m)")) == 0
+    # an international story quoting dollars and pounds is not pulled to the US
+    debt = (
+        "Boravia is set to close its $102bn (£53bn) debt swap, and creditors owed $30bn "
+        "(£16bn) are expected to accept. Boravia defaulted three years ago; $5bn is disputed."
+    )
+    assert us_local_style(debt) == 0
