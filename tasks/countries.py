@@ -55,6 +55,7 @@ CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguou
 # (STYLE_NAMESAKE_US when the gazetteer itself lists a US town of that name).
 STYLE_CONTEXT, STYLE_NAMESAKE, STYLE_NAMESAKE_US = 2, 2, 1
 STYLE_ANY_USE = 4  # from here the name need not look like a town ("Pamela Smith of Lebanon")
+STYLE_DEMONYM = 3  # from here a foreign focus on demonyms alone is a US story ("French students")
 _NAMESAKE_KINDS = frozenset({"city", "country", "name", "place"})
 _TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "native", "area",
                       "boy", "girl", "teen", "couple", "family"])  # fmt: skip
@@ -220,6 +221,13 @@ def _namesake(
     )
 
 
+def _demonyms_only(focus: str, resolved: list[Candidate], style: _Style) -> bool:
+    """The foreign focus rests on demonyms alone ("French students", "Italian food") in a text
+    written like US local news: a local story about people or things from abroad."""
+    own = [c for c in resolved if c.iso2 == focus]
+    return bool(own) and all(c.kind == "demonym" for c in own) and style.value >= STYLE_DEMONYM
+
+
 def detect_countries(
     text: str, title: str | None = None, dateline: str | None = None
 ) -> CountryResult:
@@ -295,7 +303,9 @@ def detect_countries(
         score, key=lambda c: (-round(score[c], 6), c != dateline_country, -count[c], first[c])
     )
     top = ranked[0] if ranked else None
-    if top not in (None, "US", dateline_country) and _namesake(top, mentions, resolved, style):
+    if top not in (None, "US", dateline_country) and (
+        _namesake(top, mentions, resolved, style) or _demonyms_only(top, resolved, style)
+    ):
         score["US"] += score.pop(top)
         count["US"] += count.pop(top)
         first["US"] = min(first.get("US", 10**9), first[top])

@@ -109,3 +109,14 @@ def test_amounts_in_pounds_are_no_us_local_news():
         "(£16bn) are expected to accept. Boravia defaulted three years ago; $5bn is disputed."
     )
     assert us_local_style(debt) == 0
+
+
+def test_a_local_story_resting_on_demonyms_alone_is_american():
+    story = (
+        "Eighth-grade French students at the middle school celebrated Mardi Gras on Tuesday. "
+        "The school district superintendent and the PTA joined the party."
+    )
+    assert focus(story) == "US"
+    assert focus(story.lower()) == "US"
+    # without local style, the demonym decides
+    assert focus("French students celebrated Mardi Gras in the old town on Tuesday.") == "FR"
