@@ -11,6 +11,8 @@ LONE_SURNAME_ZIPF = 4.5  # a surname alone is a person only if rare as a word ("
 NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suharto")
 SURNAME_ZIPF = 5.0  # a census surname up to this frequency is a name after a title ("clinton")
 MAX_NAME_WORDS = 3
+RARE_ZIPF = 3.0  # rarer than this, a word may be a surname not in the census ("tillekeratne")
+_VERB_ENDINGS = ("ed", "ing")
 RARE_PAIR_ZIPF = 2.0  # two words this rare in a row are a foreign name ("sjeng schalken")
 LIST_NAME_ZIPF = 4.5  # a word of a name in a results list is rarer than this ("green" 5.3)
 CENSUS_RANK = 400  # "bill", "mark" are among the census's most common given names; "may" is not
@@ -59,7 +61,7 @@ def _initial_and_surname(words: list[str], k: int) -> tuple[int, int] | None:
     """`k . curran`: one letter and its dot, then a surname or a rare word (score cards)."""
     if k + 2 >= len(words) or words[k + 1] != "." or len(words[k]) != 1 or not words[k].isalpha():
         return None
-    return (k, k + 3) if _name_word(words[k + 2]) else None
+    return (k, k + 3) if _surname_like(words[k + 2]) else None
 
 
 def _titled(words: list[str], k: int) -> tuple[int, int] | None:
@@ -74,6 +76,15 @@ def _titled(words: list[str], k: int) -> tuple[int, int] | None:
     return (i, j) if j > i else None
 
 
+def _surname_like(word: str) -> bool:
+    """A census surname no more frequent than SURNAME_ZIPF, or a word rarer than a surname, and
+    no place: "curran", "tillekeratne"; not "licence" after "a ." in broken-up copy."""
+    if not word.isalpha() or place(word) is not None:
+        return False
+    z = zipf(word)
+    return word.title() in surnames() and z < SURNAME_ZIPF or z < RARE_ZIPF
+
+
 def _name_word(word: str) -> bool:
     """A word that can be part of a person's name: rare, a census surname or a given name, and
     neither a place nor an organisation word."""
@@ -81,6 +92,8 @@ def _name_word(word: str) -> bool:
         return False
     if place(word) is not None:
         return False
+    if word.endswith(_VERB_ENDINGS) and word.title() not in surnames():
+        return False  # "cameron vowed", "medvedev blasted": a verb after the name
     z = zipf(word)
     title = word.title()
     return z < NAME_WORD_ZIPF or (title in surnames() and z < SURNAME_ZIPF) or _given_name(word)
