@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from tasks.country_words import lead_words, place_suffixes
-from tasks.entity_lexicon import first_name_ranks, given_names
+from tasks.entity_lexicon import common_first_name, given_names
 from tasks.gazetteer import Candidate, gazetteer
 from tasks.place_case import COMMON_GIVEN_NAME
 from tasks.place_tokens import Token, Tokens
@@ -24,7 +24,7 @@ BIG_CITY = 1_000_000
 # popular in gender-guesser's lists and rare as a word ("Hugh", not "Rich" or "Royal") makes the
 # capitalised word after it a surname, even a town's ("Lindsay Davenport") or a big city's
 # ("Hugh Dallas", "Mr Houston").
-CENSUS_FIRST_NAME_RANK, GIVEN_NAME_POPULARITY, GIVEN_NAME_ZIPF = 400, 8, 4.5
+GIVEN_NAME_POPULARITY, GIVEN_NAME_ZIPF = 8, 4.5
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"])
 GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" ...
 LOCATIVE_SHARE = 0.25  # ... in this share of its mentions
@@ -107,7 +107,7 @@ def _given_name(word: str) -> bool:
     not "Will", "May" or "Rich"."""
     return (
         word.rstrip(".") in _TITLES
-        or first_name_ranks().get(word, CENSUS_FIRST_NAME_RANK + 1) <= CENSUS_FIRST_NAME_RANK
+        or common_first_name(word)
         or (
             given_names().get(word, 0) >= GIVEN_NAME_POPULARITY
             and zipf_frequency(word, "en") < GIVEN_NAME_ZIPF

@@ -112,8 +112,19 @@ def surnames() -> dict[str, int]:
     return _census_ranks("dist.all.last")
 
 
+# The census's most common given names: "John", "Bill", "Mark"; not "Will" (503) or "May" (472).
+COMMON_FIRST_NAME_RANK = 400
+
+
+def common_first_name(word: str) -> bool:
+    """Among the US census's COMMON_FIRST_NAME_RANK most common given names (any case)."""
+    return (
+        _first_name_ranks().get(word.title(), COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
+    )
+
+
 @cache
-def first_name_ranks() -> dict[str, int]:
+def _first_name_ranks() -> dict[str, int]:
     """US census given names (title-cased) -> rank among men's or women's (1 = most common)."""
     return _census_ranks("dist.male.first", "dist.female.first")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from tasks.entity_cues import words_of
-from tasks.entity_lexicon import first_name_ranks, given_names, place, surnames, zipf
+from tasks.entity_lexicon import common_first_name, given_names, place, surnames, zipf
 from tasks.entity_rules import is_common_word
 from tasks.entity_tokens import Line
 
@@ -15,7 +15,6 @@ RARE_ZIPF = 3.0  # rarer than this, a word may be a surname not in the census ("
 _VERB_ENDINGS = ("ed", "ing")
 RARE_PAIR_ZIPF = 2.0  # two words this rare in a row are a foreign name ("sjeng schalken")
 LIST_NAME_ZIPF = 4.5  # a word of a name in a results list is rarer than this ("green" 5.3)
-CENSUS_RANK = 400  # "bill", "mark" are among the census's most common given names; "may" is not
 # Titles that stand right before a person's name in news copy ("president suharto", "mr. li",
 # "captain chris lewis"); not job words that also precede organisations ("director", "chief").
 _TITLES = words_of(
@@ -105,7 +104,7 @@ def _given_name(word: str) -> bool:
     title = word.title()
     if given_names().get(title, 0) >= 6 and not is_common_word(title):
         return True
-    return first_name_ranks().get(title, CENSUS_RANK + 1) <= CENSUS_RANK
+    return common_first_name(word)
 
 
 def _rare_pair(words: list[str], k: int) -> tuple[int, int] | None:
