@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from wordfreq import zipf_frequency
 
 from tasks.country_words import lead_words, place_suffixes
-from tasks.entity_lexicon import common_first_name, given_names
+from tasks.entity_lexicon import common_first_name, given_names, surnames
 from tasks.gazetteer import Candidate, gazetteer
 from tasks.place_case import COMMON_GIVEN_NAME
 from tasks.place_tokens import Token, Tokens
@@ -25,6 +25,11 @@ BIG_CITY = 1_000_000
 # capitalised word after it a surname, even a town's ("Lindsay Davenport") or a big city's
 # ("Hugh Dallas", "Mr Houston").
 GIVEN_NAME_POPULARITY, GIVEN_NAME_ZIPF = 8, 4.5
+# Without capitals, the word after a given name is a surname when the census ranks it this high
+# and it is this rare as a word ("johnson"; not "park" or "street"), or when it is no census
+# surname and rarer still ("putin").
+SURNAME_RANK, SURNAME_ZIPF, NAME_ZIPF = 2000, 5.0, 4.2
+_WORD_ENDINGS = ("ed", "ing", "s")  # "chad accused", "tyler residents": no surnames
 _TITLES = frozenset(["Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Lord", "Lady"])
 GIVEN_NAME_TOWN = 100_000  # a town under this size named like a person needs "in <town>" ...
 LOCATIVE_SHARE = 0.25  # ... in this share of its mentions
@@ -113,6 +118,26 @@ def _given_name(word: str) -> bool:
             and zipf_frequency(word, "en") < GIVEN_NAME_ZIPF
         )
     )
+
+
+def lower_person(text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate, ...]) -> bool:
+    """Without capitals, a one-word town or first-name country that is a given name, then a
+    surname: "vladimir putin", "chad johnson"; not "alexandria zoo", "georgia tech" or "austin,
+    texas"."""
+    if n != 1 or i + 1 >= len(toks) or not adjacent(text, toks[i], toks[i + 1]):
+        return False
+    word, nxt = toks.norm[i], toks.norm[i + 1]
+    if word not in _FIRST_NAMES and not all(c.kind == "city" for c in cands):
+        return False
+    if (nxt,) in gazetteer() or nxt in place_suffixes() or not (
+        given_names().get(word.title(), 0) >= GIVEN_NAME_POPULARITY or common_first_name(word)
+    ):
+        return False
+    rank = surnames().get(nxt.title())
+    z = zipf_frequency(nxt, "en")
+    if rank is not None:
+        return rank <= SURNAME_RANK and z < SURNAME_ZIPF
+    return len(nxt) >= 3 and nxt.isalpha() and z < NAME_ZIPF and not nxt.endswith(_WORD_ENDINGS)
 
 
 def company_name(toks: Tokens, j: int) -> bool:

@@ -7,7 +7,14 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
-from tasks.country_names import LOCATIVE, company_name, eatery, other_name, person_like
+from tasks.country_names import (
+    LOCATIVE,
+    company_name,
+    eatery,
+    lower_person,
+    other_name,
+    person_like,
+)
 from tasks.country_words import postal_codes, region_abbreviations
 from tasks.gazetteer import (
     MAX_NGRAM,
@@ -217,7 +224,10 @@ def find_mentions(
         if mode == "mixed" and surface.isupper() and len(surface) <= 4:
             cands = tuple(c for c in cands if c.exact is not None)  # acronyms: only listed ones
         key = tuple(toks.norm[j] for j in range(i, i + n))
-        person = person_like(text, toks, i, n, cands) if mode == "mixed" else None
+        if mode == "mixed":
+            person = person_like(text, toks, i, n, cands)
+        else:
+            person = "next" if mode == "lower" and lower_person(text, toks, i, n, cands) else None
         if person and toks.title_case():  # a headline capitalises every word: no name clue
             person = None
         if cands and mode == "mixed" and other_name(text, toks, i, n, cands):

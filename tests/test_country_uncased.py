@@ -101,3 +101,15 @@ def test_a_name_read_without_capitals_keeps_its_small_namesakes_as_readings() ->
     )
     assert detect_countries(text).focus == "US"
     assert detect_countries("paris hosted the summit of european leaders.").focus == "FR"
+
+
+def test_a_town_that_is_a_given_name_before_a_surname_is_a_person() -> None:
+    # "vladimir" is a Russian city of 350,000; before a surname it is a man's name
+    text = "president vladimir putin called the white house on monday, the kremlin said."
+    assert "RU" in detect_countries(text).codes  # the kremlin
+    assert detect_countries("vladimir putin praised the plan .").focus is None
+    assert detect_countries("flights to vladimir resumed .").focus == "RU"
+    # a verb or a plural after a country's name is no surname
+    assert detect_countries("chad expelled two diplomats on friday .").focus == "TD"
+    # not before a place word: the zoo is in the city
+    assert detect_countries("the swans came from the alexandria zoo .").focus is not None
