@@ -129,8 +129,12 @@ def lower_person(text: str, toks: Tokens, i: int, n: int, cands: tuple[Candidate
     word, nxt = toks.norm[i], toks.norm[i + 1]
     if word not in _FIRST_NAMES and not all(c.kind == "city" for c in cands):
         return False
-    if (nxt,) in gazetteer() or nxt in place_suffixes() or not (
-        given_names().get(word.title(), 0) >= GIVEN_NAME_POPULARITY or common_first_name(word)
+    if (
+        (nxt,) in gazetteer()
+        or nxt in place_suffixes()
+        or not (
+            given_names().get(word.title(), 0) >= GIVEN_NAME_POPULARITY or common_first_name(word)
+        )
     ):
         return False
     rank = surnames().get(nxt.title())
