@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from functools import cache, cached_property
+from functools import cache
 
 import pycountry
 
@@ -19,9 +19,9 @@ from tasks.country_cues import (
 )
 from tasks.country_dateline import dateline_candidates, leading_dateline
 from tasks.country_language import language_use
-from tasks.country_local import us_local_style
+from tasks.country_local import STYLE_CONTEXT, LocalStyle, us_local_story
 from tasks.country_names import LOCATIVE, given_name_towns
-from tasks.country_words import place_suffixes, word_set
+from tasks.country_words import word_set
 from tasks.detokenize import detokenize, is_tokenized
 from tasks.gazetteer import Candidate
 from tasks.place_matcher import Mention, case_mode, find_mentions
@@ -49,16 +49,6 @@ CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says littl
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
 CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguous towns
-# US local-news style (tasks/country_local.py): from STYLE_CONTEXT words on, ambiguous towns read
-# as their US namesakes; from STYLE_NAMESAKE on, a foreign focus resting on one town-like name
-# ("Athens Parks", "Jordan Elementary", "Palestine police") is that US namesake instead
-# (STYLE_NAMESAKE_US when the gazetteer itself lists a US town of that name).
-STYLE_CONTEXT, STYLE_NAMESAKE, STYLE_NAMESAKE_US = 2, 2, 1
-STYLE_ANY_USE = 4  # from here the name need not look like a town ("Pamela Smith of Lebanon")
-STYLE_DEMONYM = 3  # from here a foreign focus on demonyms alone is a US story ("French students")
-_NAMESAKE_KINDS = frozenset({"city", "country", "name", "place"})
-_TOWNISH = frozenset(["man", "woman", "men", "women", "resident", "residents", "native", "area",
-                      "boy", "girl", "teen", "couple", "family"])  # fmt: skip
 _AGREEMENTS = frozenset(["accord", "accords", "agreement", "agreements", "pact", "protocol",
                          "convention", "treaty", "declaration", "communique"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
@@ -183,51 +173,6 @@ def _agreement(mention: Mention, cand: Candidate) -> bool:
     return cand.kind in ("city", "place") and mention.next_word in _AGREEMENTS
 
 
-class _Style:
-    """US local-news style of one article, measured only when a rule asks for it."""
-
-    def __init__(self, text: str, uncased: bool) -> None:
-        """Remember the text; nothing is scanned yet."""
-        self.text, self.uncased = text, uncased
-
-    @cached_property
-    def value(self) -> int:
-        """Number of US local-news markers, net of British and Canadian ones."""
-        return us_local_style(self.text, self.uncased)
-
-
-def _townlike(mention: Mention) -> bool:
-    """A name used as a town: a city reading, or followed by "Elementary", "police", "man"."""
-    if mention.next_word in _TOWNISH or mention.next_word in place_suffixes():
-        return True
-    return all(c.kind == "city" for c in mention.candidates)
-
-
-def _namesake(
-    focus: str, mentions: list[tuple[Mention, float, int]], resolved: list[Candidate], style: _Style
-) -> bool:
-    """The foreign focus rests on one name, used like a town, with no other place of its own.
-
-    A name with a US reading in the gazetteer ("Athens") needs less US local style than one
-    without ("Palestine", whose Texas town is too small to be listed).
-    """
-    own = [m for (m, _, _), c in zip(mentions, resolved, strict=True) if c.iso2 == focus]
-    has_us = any(c.iso2 == "US" for m in own for c in m.candidates)
-    return (
-        len({tuple(t for t in m.key if t != "city") for m in own}) == 1  # "Dublin City" = "Dublin"
-        and all(c.kind in _NAMESAKE_KINDS for c in resolved if c.iso2 == focus)
-        and (any(_townlike(m) for m in own) or style.value >= STYLE_ANY_USE)
-        and style.value >= (STYLE_NAMESAKE_US if has_us else STYLE_NAMESAKE)
-    )
-
-
-def _demonyms_only(focus: str, resolved: list[Candidate], style: _Style) -> bool:
-    """The foreign focus rests on demonyms alone ("French students", "Italian food") in a text
-    written like US local news: a local story about people or things from abroad."""
-    own = [c for c in resolved if c.iso2 == focus]
-    return bool(own) and all(c.kind == "demonym" for c in own) and style.value >= STYLE_DEMONYM
-
-
 def detect_countries(
     text: str, title: str | None = None, dateline: str | None = None
 ) -> CountryResult:
@@ -244,7 +189,7 @@ def detect_countries(
         dateline, text, datelines = opening, rest, found
     mentions, uncased = _collect(text or "", title)
     full = f"{title or ''}\n{text or ''}"
-    style = _Style(full, uncased)
+    style = LocalStyle(full, uncased)
     exclusive: Counter[str] = Counter()
     cues = cue_scores(full, exclusive=exclusive, uncased=uncased)
     cues.update(subject_company(text or ""))
@@ -303,9 +248,7 @@ def detect_countries(
         score, key=lambda c: (-round(score[c], 6), c != dateline_country, -count[c], first[c])
     )
     top = ranked[0] if ranked else None
-    if top not in (None, "US", dateline_country) and (
-        _namesake(top, mentions, resolved, style) or _demonyms_only(top, resolved, style)
-    ):
+    if top not in (None, "US", dateline_country) and us_local_story(top, mentions, resolved, style):
         score["US"] += score.pop(top)
         count["US"] += count.pop(top)
         first["US"] = min(first.get("US", 10**9), first[top])

@@ -12,7 +12,7 @@ NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suhart
 SURNAME_ZIPF = 5.0  # a census surname up to this frequency is a name after a title ("clinton")
 MAX_NAME_WORDS = 3
 RARE_ZIPF = 3.0  # rarer than this, a word may be a surname not in the census ("tillekeratne")
-_VERB_ENDINGS = ("ed", "ing")
+_VERB_ENDINGS = ("ed", "ing")  # a word with these endings and no census surname is a verb
 RARE_PAIR_ZIPF = 2.0  # two words this rare in a row are a foreign name ("sjeng schalken")
 LIST_NAME_ZIPF = 4.5  # a word of a name in a results list is rarer than this ("green" 5.3)
 # Titles that stand right before a person's name in news copy ("president suharto", "mr. li",
@@ -49,7 +49,7 @@ def _given_and_surname(words: list[str], k: int) -> tuple[int, int] | None:
     if (
         _given_name(first)
         and last.isalpha()
-        and (last.title() in surnames() and zipf(last) < 5.0 or zipf(last) < 3.0)
+        and (last.title() in surnames() and zipf(last) < SURNAME_ZIPF or zipf(last) < RARE_ZIPF)
         and (place(last) or ("", "", 0))[2] < 100_000
     ):
         return k, k + 2
@@ -85,16 +85,14 @@ def _surname_like(word: str) -> bool:
 
 
 def _name_word(word: str) -> bool:
-    """A word that can be part of a person's name: rare, a census surname or a given name, and
-    neither a place nor an organisation word."""
-    if not word.isalpha() or len(word) < 2 or word in _TITLES:
+    """A word that can be part of a person's name: rare, a census surname or a given name; no
+    title, place or verb."""
+    if not word.isalpha() or len(word) < 2 or word in _TITLES or place(word) is not None:
         return False
-    if place(word) is not None:
-        return False
-    if word.endswith(_VERB_ENDINGS) and word.title() not in surnames():
+    title = word.title()
+    if word.endswith(_VERB_ENDINGS) and title not in surnames():
         return False  # "cameron vowed", "medvedev blasted": a verb after the name
     z = zipf(word)
-    title = word.title()
     return z < NAME_WORD_ZIPF or (title in surnames() and z < SURNAME_ZIPF) or _given_name(word)
 
 
