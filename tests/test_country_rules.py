@@ -184,6 +184,17 @@ def test_small_towns_with_a_name_of_two_or_more_words():
     assert detect_countries("Floods cut roads across North Devon on Sunday.").codes == ["GB"]
 
 
+def test_a_small_british_town_is_a_reading_of_a_name_known_only_as_a_us_town():
+    festival = (
+        "Tickets for the Glastonbury festival sold out within an hour on Sunday.\n"
+        "Organisers said the farm near Pilton in Somerset would host 200,000 people in June. "
+        "Extra trains will run from Bristol."
+    )
+    assert detect_countries(festival, "Glastonbury festival sells out").focus == "GB"
+    # alone, the bigger US town still wins
+    assert detect_countries("Glastonbury approved a new budget.").focus == "US"
+
+
 def test_a_dateline_outweighs_a_foreign_country_named_twice():
     text = "Dealers said Japanese investors bought the bonds. Japan demand was strong."
     assert detect_countries(text, "Bond issue priced", "LONDON, March 3 -").focus == "GB"
