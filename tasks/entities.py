@@ -228,15 +228,13 @@ def _caps_line_mentions(
                 entry = None  # lower-cased "ferguson": small towns are mostly surnames
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):
                 nxt = words[i + size] if i + size < size_max else ""
-                team = nxt[:1].isdigit() or nxt in ("AT", "at", "v", "V")
                 prev = words[i - 1] if i else ""
-                team_use = sports_team(entry[1], sports, prev, nxt.lower(), dateline)
-                etype = (
-                    "ORG"
-                    if team_use or sports and entry[1] != "country" and team and not dateline
-                    else "LOC"
+                # the rule cased text uses, or a capitals-line cue: "ESSEX 301", "ESSEX AT LEEDS"
+                nearby = nxt[:1].isdigit() or nxt in ("AT", "at", "v", "V")
+                team = sports_team(entry[1], sports, prev, nxt.lower(), dateline) or (
+                    bool(sports) and entry[1] != "country" and nearby and not dateline
                 )
-                found = Mention(n, i, i + size, etype, MEDIUM, entry[0])
+                found = Mention(n, i, i + size, "ORG" if team else "LOC", MEDIUM, entry[0])
                 break
         if found:
             out.append(found)
