@@ -37,10 +37,12 @@ from tasks.entity_tokens import (
     split_lines,
 )
 from tasks.entity_uncased import uncased_names
+from tasks.entity_uncased_orgs import uncased_orgs
 from tasks.place_case import UNCASED_TOWN, function_word
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
+_MAX_KNOWN_WORDS = 8  # lower-cased text: an organisation's name defined by its acronym
 
 
 def extract_entities(text: str) -> list[EntitySpan]:
@@ -73,11 +75,14 @@ def extract_entities(text: str) -> list[EntitySpan]:
             if etype is not None or conf == UNKNOWN:
                 mentions.append(Mention(n, i, j, etype, conf, canonical))
     known = _propagate(mentions, lines)
+    long_starts: frozenset[str] = frozenset()
     if uncased:
         known.update(uncased_names(lines))
+        known.update(uncased_orgs(lines, sports))
+        long_starts = frozenset(k.split(" ", 1)[0] for k in known if k.count(" ") >= _MAX_GAZ_WORDS)
     for n, line in enumerate(lines):
         if caps[n]:
-            mentions.extend(_caps_line_mentions(line, n, known, sports))
+            mentions.extend(_caps_line_mentions(line, n, known, sports, long_starts))
     mentions = [m for m in mentions if m.type]
     mentions.sort(key=attrgetter("line", "i"))  # text order: mentions never overlap
     return [_span(text, lines, m) for m in mentions]
@@ -196,9 +201,10 @@ def _acronyms(mentions: list[Mention], lines: list[Line]) -> None:
 
 
 def _caps_line_mentions(
-    line: Line, n: int, known: dict[str, tuple[str, str]], sports: str
+    line: Line, n: int, known: dict[str, tuple[str, str]], sports: str, long_starts: frozenset[str]
 ) -> list[Mention]:
-    """ALL-CAPS (or lower-cased) line: names already seen in the article, then gazetteer places."""
+    """ALL-CAPS (or lower-cased) line: names already seen in the article, then gazetteer places;
+    a known name longer than a place name only from a word in `long_starts`."""
     out: list[Mention] = []
     dateline = _dateline(line)
     words = line.words
@@ -208,7 +214,8 @@ def _caps_line_mentions(
     while i < size_max:
         found = None
         top = 0  # candidates are the longest runs of usable words starting at i
-        while top < _MAX_GAZ_WORDS and i + top < size_max and usable[i + top]:
+        reach = _MAX_KNOWN_WORDS if words[i].lower() in long_starts else _MAX_GAZ_WORDS
+        while top < reach and i + top < size_max and usable[i + top]:
             top += 1
         for size in range(top, 0, -1):
             key = " ".join(words[i : i + size]).lower()
@@ -216,6 +223,8 @@ def _caps_line_mentions(
             if hit and hit[0] and not dateline:
                 found = Mention(n, i, i + size, hit[0], MEDIUM, hit[1])
                 break
+            if size > _MAX_GAZ_WORDS:
+                continue
             after = words[i + size].title() if i + size < size_max else ""
             if after in MISC_SUFFIXES:
                 continue

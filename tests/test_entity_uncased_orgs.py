@@ -1,0 +1,61 @@
+"""Tests for organisations found in lower-cased text (tasks/entity_uncased_orgs.py), on
+invented copy."""
+
+from __future__ import annotations
+
+from tasks.entities import extract_entities
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    """(surface, type) of every span."""
+    return {(s.text, s.type) for s in extract_entities(text)}
+
+
+def test_an_acronym_defined_in_brackets_names_the_organisation_and_itself() -> None:
+    text = (
+        "the northland growers association ( nga ) met on monday .\n"
+        "a spokesman for the nga said prices would fall ."
+    )
+    found = _found(text)
+    assert ("northland growers association", "ORG") in found
+    assert ("nga", "ORG") in found
+    assert sum(1 for s in extract_entities(text) if s.text == "nga") == 2
+    # small words in the name may be skipped, as acronyms do
+    found = _found("the league for justice and progress in kelvania ( ljpk ) won seats .")
+    assert ("league for justice and progress in kelvania", "ORG") in found
+
+
+def test_an_acronym_of_a_term_or_a_mismatched_name_is_no_organisation() -> None:
+    # no word of the name is an organisation's
+    found = _found("rules on smart meter data sharing ( smds ) and pulse testing ( pt ) .")
+    assert not any(t == "ORG" for _, t in found)
+    # initials that do not spell the acronym
+    assert not any(t == "ORG" for _, t in _found("the farmers union ( xyz ) met ."))
+
+
+def test_a_place_defined_by_its_acronym_stays_a_place() -> None:
+    found = _found("trade with the united arab emirates ( uae ) grew , the uae said .")
+    assert ("united arab emirates", "LOC") in found and ("uae", "LOC") in found
+
+
+def test_score_lines_and_table_rows_of_a_team_sports_report_name_teams() -> None:
+    report = (
+        "soccer - results of the weekend .\n"
+        "brackley 3 hartwell 1 ( halftime 1-0 )\n"
+        "standings :\n"
+        "kelso 3 0 1 13 10 9\n"
+        "may 15 v oakfield rovers ( at dunmere )\n"
+        "france 2 portugal 1\n"
+    )
+    found = _found(report)
+    for team in ("brackley", "hartwell", "kelso", "oakfield rovers"):
+        assert (team, "ORG") in found
+    assert ("france", "LOC") in found  # national sides stay places
+    # the same lines in a report that is not about team sports name nothing
+    assert ("brackley", "ORG") not in _found(report.replace("soccer -", "markets -"))
+
+
+def test_well_known_organisations_are_found_without_capitals() -> None:
+    found = _found("the minister told reuters that nato would meet , who knew .")
+    assert ("reuters", "ORG") in found and ("nato", "ORG") in found
+    assert not any(text == "who" for text, _ in found)
