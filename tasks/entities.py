@@ -17,6 +17,7 @@ from tasks.entity_cues import (
     TEAM_SPORTS,
 )
 from tasks.entity_lexicon import given_names, place, zipf
+from tasks.entity_orgs import results_line, uncased_orgs
 from tasks.entity_rules import (
     MEDIUM,
     STRONG,
@@ -37,7 +38,6 @@ from tasks.entity_tokens import (
     split_lines,
 )
 from tasks.entity_uncased import uncased_names
-from tasks.entity_uncased_orgs import uncased_orgs
 from tasks.place_case import UNCASED_TOWN, function_word
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
@@ -56,6 +56,12 @@ def extract_entities(text: str) -> list[EntitySpan]:
     if uncased:
         caps = [True] * len(lines)  # lower-cased text: names by look-up only
     sports = _sports_kind(lines)
+    teams: dict[str, tuple[str, str]] = {}
+    if sports == "team" and not uncased:  # results lines: read as capitals lines, by look-up
+        for n, line in enumerate(lines):
+            if not caps[n] and (found := results_line(line.words)):
+                caps[n] = True
+                teams.update(found)
     lower_seen: set[str] = set()
     for line, c in zip(lines, caps, strict=True):
         if not c:
@@ -75,6 +81,9 @@ def extract_entities(text: str) -> list[EntitySpan]:
             if etype is not None or conf == UNKNOWN:
                 mentions.append(Mention(n, i, j, etype, conf, canonical))
     known = _propagate(mentions, lines)
+    if teams:
+        _retype(mentions, lines, teams)
+        known.update(teams)
     long_starts: frozenset[str] = frozenset()
     if uncased:
         known.update(uncased_names(lines))
@@ -176,6 +185,14 @@ def _propagate(mentions: list[Mention], lines: list[Line]) -> dict[str, tuple[st
     for word, full in surname.items():
         known.setdefault(word.lower(), ("PER", full))
     return known
+
+
+def _retype(mentions: list[Mention], lines: list[Line], names: dict[str, tuple[str, str]]) -> None:
+    """Mentions of a name the article's structure types (a team of a results line) take it."""
+    for m in mentions:
+        hit = names.get(" ".join(lines[m.line].words[m.i : m.j]).lower())
+        if hit:
+            m.type, m.canonical = hit
 
 
 def _acronyms(mentions: list[Mention], lines: list[Line]) -> None:

@@ -1,4 +1,4 @@
-"""Tests for organisations found in lower-cased text (tasks/entity_uncased_orgs.py), on
+"""Tests for organisations found in lower-cased text (tasks.entity_orgs.py), on
 invented copy."""
 
 from __future__ import annotations
@@ -59,3 +59,21 @@ def test_well_known_organisations_are_found_without_capitals() -> None:
     found = _found("the minister told reuters that nato would meet , who knew .")
     assert ("reuters", "ORG") in found and ("nato", "ORG") in found
     assert not any(text == "who" for text, _ in found)
+
+
+def test_results_lines_of_a_cased_report_name_teams_everywhere_in_it() -> None:
+    report = (
+        "SOCCER - KELVANIAN LEAGUE RESULTS .\n"
+        "DUNMERE 1996-08-30\n"
+        "Coach Ivo Marten said Osterby deserved to win .\n"
+        "Results of Kelvanian league matches on Friday :\n"
+        "Osterby 3 Marlow Vale 1\n"
+        "Standings :\n"
+        "Grindel Rovers 3 2 1 0 7 2 7\n"
+    )
+    spans = extract_entities(report)
+    osterby = [s for s in spans if s.text == "Osterby"]
+    assert len(osterby) == 2 and all(s.type == "ORG" for s in osterby)  # prose mention too
+    found = {(s.text, s.type) for s in spans}
+    assert ("Marlow Vale", "ORG") in found and ("Grindel Rovers", "ORG") in found
+    assert ("Ivo Marten", "PER") in found

@@ -1,5 +1,5 @@
-"""Organisations in lower-cased text: well-known names, acronyms defined in brackets, teams in
-score lines."""
+"""Organisations from structure: teams in the results lines of sports reports (any casing);
+in lower-cased text also acronyms defined in brackets, fixtures and well-known names."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ def uncased_orgs(lines: list[Line], sports: str) -> Names:
     for line in lines:
         out.update(_acronym_definitions(line.words))
         if sports == "team":
-            out.update(_score_line(line.words) or _table_row(line.words))
+            out.update(results_line(line.words))
             out.update(_fixtures(line.words))
     for key, canonical in _known_orgs().items():
         out.setdefault(key, ("ORG", canonical))
@@ -99,6 +99,11 @@ def _long_form(words: list[str], bracket: int, acronym: str) -> int | None:
     return None if words[j + 1] in _SKIPPED else j + 1
 
 
+def results_line(words: list[str]) -> Names:
+    """The teams a result line or a standings row of a team-sports report names, if it is one."""
+    return _score_line(words) or _table_row(words)
+
+
 def _score_line(words: list[str]) -> Names:
     """`lotte 6 hyundai 2 ( halftime 1-0 )`: a result line names two teams."""
     tail = words.index("(") if "(" in words else len(words)
@@ -113,7 +118,7 @@ def _score_line(words: list[str]) -> Names:
         if not 1 <= len(team) <= MAX_TEAM_WORDS or not all(w.isalpha() for w in team):
             return {}
     for team in (first, second):
-        out.update(_team(" ".join(team)))
+        out.update(_team(team))
     return out
 
 
@@ -127,7 +132,7 @@ def _table_row(words: list[str]) -> Names:
         return {}
     if not all(_TABLE_CELL.match(c) for c in cells):
         return {}
-    return _team(" ".join(words[:k]))
+    return _team(words[:k])
 
 
 def _fixtures(words: list[str]) -> Names:
@@ -141,12 +146,16 @@ def _fixtures(words: list[str]) -> Names:
             j += 1
         team = words[k + 1 : j]
         if team and all(w.isalpha() or w == "'s" for w in team) and j - k <= MAX_TEAM_WORDS + 1:
-            out.update(_team(" ".join(team)))
+            out.update(_team(team))
     return out
 
 
-def _team(name: str) -> Names:
-    """A side named in a results line: an organisation, unless a country ("england" stays a
-    place, as national sides are)."""
-    entry = place(name)
-    return {} if entry is not None and entry[1] == "country" else {name: ("ORG", name.title())}
+def _team(words: list[str]) -> Names:
+    """A side named in a results line, keyed lower-cased: an organisation, unless a country
+    ("england" stays a place, as national sides are)."""
+    name = " ".join(words)
+    key = name.lower()
+    entry = place(key)
+    if entry is not None and entry[1] == "country":
+        return {}
+    return {key: ("ORG", name if name != key else name.title())}
