@@ -1,5 +1,4 @@
-"""Tests for organisations found in lower-cased text (tasks.entity_orgs.py), on
-invented copy."""
+"""Tests for organisations found from structure (tasks/entity_orgs.py), on invented copy."""
 
 from __future__ import annotations
 
