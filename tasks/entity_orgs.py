@@ -142,10 +142,10 @@ def _fixtures(words: list[str]) -> Names:
         if word not in _VERSUS:
             continue
         j = k + 1
-        while j < len(words) and words[j] not in _TEAM_END and j - k <= MAX_TEAM_WORDS + 1:
+        while j < len(words) and words[j] not in _TEAM_END:
             j += 1
         team = words[k + 1 : j]
-        if team and all(w.isalpha() or w == "'s" for w in team) and j - k <= MAX_TEAM_WORDS + 1:
+        if 1 <= len(team) <= MAX_TEAM_WORDS and all(w.isalpha() or w == "'s" for w in team):
             out.update(_team(team))
     return out
 
