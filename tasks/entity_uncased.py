@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from tasks.entity_cues import words_of
 from tasks.entity_lexicon import common_first_name, given_names, place, surnames, zipf
 from tasks.entity_rules import is_common_word
@@ -11,6 +13,8 @@ LONE_SURNAME_ZIPF = 4.5  # a surname alone is a person only if rare as a word ("
 NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suharto")
 SURNAME_ZIPF = 5.0  # a census surname up to this frequency is a name after a title ("clinton")
 MAX_NAME_WORDS = 3
+FUNCTION_ZIPF = 6.0  # as frequent as "and", "the": no part of a name
+TITLED_TOWN_MAX = 500_000  # a town smaller than this after a title is a surname ("clinton")
 RARE_ZIPF = 3.0  # rarer than this, a word may be a surname not in the census ("tillekeratne")
 _VERB_ENDINGS = ("ed", "ing")  # a word with these endings and no census surname is a verb
 RARE_PAIR_ZIPF = 2.0  # two words this rare in a row are a foreign name ("sjeng schalken")
@@ -31,8 +35,9 @@ def uncased_names(lines: list[Line]) -> dict[str, tuple[str, str]]:
     out: dict[str, tuple[str, str]] = {}
     for line in lines:
         words = line.words
+        rules = (*_RULES, _scorecard) if _card_line(words) else _RULES
         for k in range(len(words) - 1):
-            found = next(filter(None, (rule(words, k) for rule in _RULES)), None)
+            found = next(filter(None, (rule(words, k) for rule in rules)), None)
             if found:
                 name = words[found[0] : found[1]]
                 full = " ".join(name).title().replace(" . ", ". ")
@@ -87,13 +92,21 @@ def _surname_like(word: str) -> bool:
 def _name_word(word: str) -> bool:
     """A word that can be part of a person's name: rare, a census surname or a given name; no
     title, place or verb."""
-    if not word.isalpha() or len(word) < 2 or word in _TITLES or place(word) is not None:
+    if not word.isalpha() or len(word) < 2 or word in _TITLES or _named_place(word):
         return False
     title = word.title()
     if word.endswith(_VERB_ENDINGS) and title not in surnames():
         return False  # "cameron vowed", "medvedev blasted": a verb after the name
     z = zipf(word)
     return z < NAME_WORD_ZIPF or (title in surnames() and z < SURNAME_ZIPF) or _given_name(word)
+
+
+def _named_place(word: str) -> bool:
+    """A place too big to be a surname after a title: a country, a state or region, or a city
+    of TITLED_TOWN_MAX people ("president clinton" and "king hussein" are people; "mayor
+    london" is not how copy runs)."""
+    entry = place(word)
+    return entry is not None and (entry[1] != "city" or entry[2] >= TITLED_TOWN_MAX)
 
 
 def _given_name(word: str) -> bool:
@@ -140,6 +153,50 @@ def _uncommon(word: str) -> bool:
         and place(word) is None
         and word not in _TITLES
     )
+
+
+# Cricket scorecards: "c" (caught by), "st" (stumped by) and "b" (bowled by) stand before a
+# fielder's or bowler's name; "lbw", "run" (out) and "not" (out) after a batsman's.
+_DISMISSAL_BEFORE = words_of("b c st")
+_DISMISSAL_AFTER = words_of("b c st lbw run not")
+_SCORE = re.compile(r"^\d+$")
+_FIGURES = re.compile(r"^\d+(?:\.\d)?-\d+-\d+-\d+$")  # overs-maidens-runs-wickets
+_LIST_START = words_of(": , ;")
+
+
+def _card_line(words: list[str]) -> bool:
+    """A line that may be a scorecard's: it ends in a score or holds bowling figures."""
+    return bool(words) and (bool(_SCORE.match(words[-1])) or any(map(_FIGURES.match, words)))
+
+
+def _scorecard(words: list[str], k: int) -> tuple[int, int] | None:
+    """`n. knight st moin khan b saqlain mushtaq 113`, `inzamam-ul-haq c thorpe b croft 6`,
+    `wasim akram 10-0-50-0`: the names of a batting or bowling line of a cricket scorecard
+    (`_card_line`)."""
+    if words[k] in _DISMISSAL_BEFORE and "b" in words:
+        start = k + 1
+    elif k == 0 or words[k - 1] in _LIST_START:
+        start = k
+    else:
+        return None
+    end = start
+    while end < len(words) and end - start < MAX_NAME_WORDS and _card_name_word(words[end]):
+        end += 1
+    if end == start or end == len(words):
+        return None
+    nxt = words[end]
+    if start == k and words[k] not in _DISMISSAL_BEFORE:  # a batsman or a bowler's figures
+        ok = nxt in _DISMISSAL_AFTER or bool(_FIGURES.match(nxt))
+    else:
+        ok = nxt == "b" or bool(_SCORE.match(nxt))
+    return (start, end) if ok else None
+
+
+def _card_name_word(word: str) -> bool:
+    """A word of a player's name on a scorecard ("ata-ur-rehman", "de"): no scorecard notation
+    and no function word ("and")."""
+    letters = word.replace("-", "").replace("'", "")
+    return letters.isalpha() and word not in _DISMISSAL_AFTER and zipf(word) < FUNCTION_ZIPF
 
 
 _RULES = (_given_and_surname, _initial_and_surname, _titled, _rare_pair, _before_country)

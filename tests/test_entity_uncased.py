@@ -59,3 +59,23 @@ def test_names_before_a_country_in_brackets_in_a_results_list() -> None:
     assert ("spain", "LOC") in found
     # common words before a country are no name
     assert not any(t == "PER" for _, t in _found("aid went to the red cross ( france ) ."))
+
+
+def test_a_town_after_a_title_is_a_surname_unless_a_big_city() -> None:
+    found = _found("the talks were led by governor dalton , aides said .")
+    assert ("dalton", "PER") in found
+    assert not any(t == "PER" for _, t in _found("the new mayor houston will be elected ."))
+
+
+def test_names_on_a_cricket_scorecard_are_people() -> None:
+    card = (
+        "kentshire first innings\n"
+        "r. pellow c okafor b vantreight 64\n"
+        "dunmore-ashby st strand b quillfeather 3\n"
+        "bowling : vantreight 10-2-34-3 , quillfeather 8-1-40-1 .\n"
+    )
+    found = _found(card)
+    for name in ("okafor", "vantreight", "dunmore-ashby", "strand", "quillfeather"):
+        assert (name, "PER") in found
+    # the same letters in prose are no scorecard
+    assert ("stone", "PER") not in _found("he said plan b was to move stone by stone .")
