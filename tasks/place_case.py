@@ -58,6 +58,8 @@ def allowed(cand: Candidate, surface: str, mode: str) -> bool:
         return True
     if cand.kind in SAFE_KINDS or (cand.kind == "city" and cand.population >= UNCASED_CITY):
         return True
+    if cand.kind == "county" and " " in surface:  # "dekalb county": the word "county" says it
+        return True
     if mode == "lower" and cand.kind in _BODY_KINDS:  # "london stock exchange", "nasdaq"
         return " " in surface or _rare_name(surface)
     if mode != "lower" or cand.kind != "city":

@@ -113,3 +113,11 @@ def test_a_town_that_is_a_given_name_before_a_surname_is_a_person() -> None:
     assert detect_countries("chad expelled two diplomats on friday .").focus == "TD"
     # not before a place word: the zoo is in the city
     assert detect_countries("the swans came from the alexandria zoo .").focus is not None
+
+
+def test_a_county_named_with_the_word_county_is_read_without_capitals() -> None:
+    assert detect_countries("a jogger was hurt on a trail in darke county.").focus == "US"
+    # the county, not the country it is named after
+    assert detect_countries("the fair opened in lebanon county on friday.").focus == "US"
+    # the word alone names no county
+    assert detect_countries("a jogger was hurt on a trail in the county on tuesday.").focus is None
