@@ -50,6 +50,11 @@ class Mention:
     narrowed: bool = False  # readings fixed by a following region ("Kimberley, British Columbia")
 
 
+# Local institutions named after their town: "ozark police", "centerville high".
+_LOCAL_BODIES = frozenset(
+    ["police", "sheriff", "fire", "council", "mayor", "school", "schools", "high", "elementary",
+     "hospital", "township", "borough", "library", "church", "college", "university"]
+)  # fmt: skip
 _COMPASS = frozenset(
     ["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
      "northeastern", "northwestern", "southeastern", "southwestern", "northeast", "northwest",
@@ -215,6 +220,8 @@ def find_mentions(
             read = tuple(c for c in cands if c.exact is None or c in read)
         if not read and mode == "lower" and country_use(text, toks, i, n):
             read = tuple(c for c in cands if c.kind == "name")  # "the us", "us-led"
+        if not read and mode == "lower" and i + n < len(toks) and toks.norm[i + n] in _LOCAL_BODIES:
+            read = tuple(c for c in cands if c.kind == "city")  # "ozark police"
         cands = read
         if mode == "mixed" and word_town(cands, surface) and not _placed(toks, i, n):
             continue  # "Olympic Games", "Republic of Ireland"; "in Golden" is the town

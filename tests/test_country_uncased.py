@@ -121,3 +121,9 @@ def test_a_county_named_with_the_word_county_is_read_without_capitals() -> None:
     assert detect_countries("the fair opened in lebanon county on friday.").focus == "US"
     # the word alone names no county
     assert detect_countries("a jogger was hurt on a trail in the county on tuesday.").focus is None
+
+
+def test_a_small_town_before_its_police_or_school_is_read_without_capitals() -> None:
+    assert detect_countries("ozark police cordoned off the lot on monday.").focus == "US"
+    # before any other word the small town stays unread, as a name might be
+    assert detect_countries("ozark tales were told on monday.").focus is None
