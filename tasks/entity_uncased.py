@@ -103,8 +103,8 @@ def _name_word(word: str) -> bool:
 
 def _named_place(word: str) -> bool:
     """A place too big to be a surname after a title: a country, a state or region, or a city
-    of TITLED_TOWN_MAX people ("president clinton" and "king hussein" are people; "mayor
-    london" is not how copy runs)."""
+    of TITLED_TOWN_MAX people or more ("president clinton" and "king hussein" are people;
+    "mayor houston" is not how copy runs)."""
     entry = place(word)
     return entry is not None and (entry[1] != "city" or entry[2] >= TITLED_TOWN_MAX)
 
