@@ -34,17 +34,15 @@ def uncased_orgs(lines: list[Line], sports: str) -> Names:
         if sports == "team":
             out.update(results_line(line.words))
             out.update(_fixtures(line.words))
-    for key, canonical in _known_orgs().items():
-        out.setdefault(key, ("ORG", canonical))
-    return out
+    return _known_orgs() | out
 
 
 @cache
-def _known_orgs() -> dict[str, str]:
+def _known_orgs() -> Names:
     """The organisations cased text knows by name, keyed by their lower-cased tokens."""
     names = {n: n for n in KNOWN_ORGS} | ORG_ALIASES
     names |= {v: v for v in ORG_ALIASES.values()}
-    return {k.lower(): v for k, v in names.items() if k.lower() not in _WORD_LIKE}
+    return {k.lower(): ("ORG", v) for k, v in names.items() if k.lower() not in _WORD_LIKE}
 
 
 def _acronym_definitions(words: list[str]) -> Names:

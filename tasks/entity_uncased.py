@@ -54,7 +54,7 @@ def _given_and_surname(words: list[str], k: int) -> tuple[int, int] | None:
     if (
         _given_name(first)
         and last.isalpha()
-        and (last.title() in surnames() and zipf(last) < SURNAME_ZIPF or zipf(last) < RARE_ZIPF)
+        and _surname_word(last)
         and (place(last) or ("", "", 0))[2] < 100_000
     ):
         return k, k + 2
@@ -83,8 +83,11 @@ def _titled(words: list[str], k: int) -> tuple[int, int] | None:
 def _surname_like(word: str) -> bool:
     """A census surname no more frequent than SURNAME_ZIPF, or a word rarer than a surname, and
     no place: "curran", "tillekeratne"; not "licence" after "a ." in broken-up copy."""
-    if not word.isalpha() or place(word) is not None:
-        return False
+    return word.isalpha() and place(word) is None and _surname_word(word)
+
+
+def _surname_word(word: str) -> bool:
+    """A census surname no more frequent than SURNAME_ZIPF, or a word rarer than RARE_ZIPF."""
     z = zipf(word)
     return word.title() in surnames() and z < SURNAME_ZIPF or z < RARE_ZIPF
 
