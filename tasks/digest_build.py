@@ -7,12 +7,14 @@ from pathlib import Path
 
 from prefect import task
 
+from newsdigest.heap import gc_paused
 from newsdigest.warehouse import connect
 from tasks.clustering import DEFAULT_THRESHOLD
 from tasks.digest_context import DigestContext, build_context
 from tasks.digest_query import day_articles, day_countries, day_entities, day_file_count, history
 
 
+@gc_paused()
 def load_context(
     db_path: Path,
     day: date,

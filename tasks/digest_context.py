@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+from newsdigest.heap import gc_paused
 from tasks.charts import bar_chart
 from tasks.clustering import DEFAULT_THRESHOLD, cluster
 from tasks.countries import country_flag, country_name
@@ -100,6 +101,7 @@ def _rising(today: Counter, history: History) -> list[RisingEntity]:
     return out[:RISING_SHOWN]
 
 
+@gc_paused()
 def build_context(
     day: date,
     timezone: str,

@@ -12,6 +12,7 @@ from pathlib import Path
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from prefect import task
 
+from newsdigest.heap import gc_paused
 from tasks.digest_model import ENTITY_TYPES, DigestContext
 
 _MD_CHARS = str.maketrans(
@@ -57,6 +58,7 @@ def render_template(name: str, fmt: str, **values: object) -> str:
     return re.sub(r"\n{3,}", "\n\n", out) if fmt == "md" else out
 
 
+@gc_paused()
 def render(ctx: DigestContext, fmt: str, full_texts: bool = True) -> str:
     """The digest as "md" or "html" text (without the full-text part if `full_texts` is False)."""
     return render_template("digest", fmt, ctx=ctx, full_texts=full_texts)

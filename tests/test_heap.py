@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,3 +32,30 @@ def test_tune_gc_freezes_the_loaded_heap_and_exits_cleanly() -> None:
     assert got["gen0"] == got["want"]
     # frozen objects must go back to the collector at exit, or DuckDB's bindings report leaks
     assert "leak" not in out.stderr, out.stderr
+
+
+def test_gc_paused_disables_the_collector_inside_and_restores_its_state() -> None:
+    from newsdigest.heap import gc_paused
+
+    seen = []
+
+    @gc_paused()
+    def build() -> None:
+        seen.append(gc.isenabled())
+        with gc_paused():  # nested: the outer block keeps it off when the inner one ends
+            pass
+        seen.append(gc.isenabled())
+
+    assert gc.isenabled()
+    build()
+    assert seen == [False, False] and gc.isenabled()
+    with pytest.raises(ValueError), gc_paused():
+        raise ValueError
+    assert gc.isenabled()  # back on after an exception too
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()
