@@ -7,8 +7,11 @@ from datetime import date
 from html.parser import HTMLParser
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from tasks.digest_context import build_context
-from tasks.render import md_escape, render, write_digest
+from tasks.render import _collapse_blank_lines, md_escape, render, write_digest
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -89,3 +92,9 @@ def test_full_texts_can_be_left_out() -> None:
         full, short = render(ctx, fmt), render(ctx, fmt, full_texts=False)
         assert "Full texts" in full and "#t-a1" in full
         assert "Full texts" not in short and "#t-a1" not in short and "Sentence about Yen." in short
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="\nab ", max_size=60))
+def test_blank_line_runs_collapse_to_one_blank_line(text):
+    assert _collapse_blank_lines(text) == re.sub(r"\n{3,}", "\n\n", text)
