@@ -17,7 +17,7 @@ from tasks.entity_cues import (
     TEAM_SPORTS,
 )
 from tasks.entity_lexicon import given_names, place, zipf
-from tasks.entity_orgs import results_line, uncased_orgs
+from tasks.entity_orgs import company_short_forms, results_line, uncased_orgs
 from tasks.entity_rules import (
     MEDIUM,
     STRONG,
@@ -177,6 +177,7 @@ def _propagate(mentions: list[Mention], lines: list[Line]) -> dict[str, tuple[st
         conf, etype = best.get(m.canonical, (0, ""))
         if conf > m.conf and etype:
             m.type = etype
+    company_short_forms(mentions, lines)
     _acronyms(mentions, lines)
     known: dict[str, tuple[str, str]] = {}
     for m in mentions:

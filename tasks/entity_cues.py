@@ -8,6 +8,16 @@ def words_of(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
+def legal_form(word: str) -> bool:
+    """ "Inc", "Inc.", "S.A.", "N.V.", "S.p.A.": a company's legal form, with or without dots."""
+    return word in LEGAL_FORMS or word.replace(".", "") in LEGAL_FORMS
+
+
+def org_suffix(word: str) -> bool:
+    """A last word that marks an organisation ("Bank", "Corp.", "S.A.")."""
+    return word in ORG_SUFFIXES or legal_form(word)
+
+
 # Words before a name that mark a person; they are not part of the entity span.
 PERSON_TITLES = words_of(
     """Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Vice Premier Chancellor
@@ -28,10 +38,14 @@ PERSON_TITLES_LOWER = frozenset(w.lower() for w in PERSON_TITLES) | words_of(
     daughter wife husband brother father mother player rider driver runner jockey boxer"""
 )
 
+# A company's legal form, last in its name ("Ruch SA"); the name without it is the company too.
+LEGAL_FORMS = words_of(
+    "Inc Corp Corporation Co Ltd Limited Plc PLC LLC AG SA NV BV GmbH SpA AB ASA Oyj KK"
+)
+
 # Last word of a name that marks an organisation.
-ORG_SUFFIXES = words_of(
-    """Inc Corp Corporation Co Ltd Limited Plc PLC LLC AG SA NV BV GmbH SpA AB ASA Oyj KK
-    Group Holdings Holding Industries Industry Bank Bancorp Bankshares Trust Fund Funds
+ORG_SUFFIXES = LEGAL_FORMS | words_of(
+    """Group Holdings Holding Industries Industry Bank Bancorp Bankshares Trust Fund Funds
     Partners Securities Capital Investments Insurance Assurance Airlines Airways Air Motors
     Motor Petroleum Oil Energy Electric Steel Mining Mines Chemicals Pharmaceuticals
     Pharmaceutical Systems Technologies Technology Communications Telecom Networks Software

@@ -1,13 +1,22 @@
-"""Organisations from structure: teams in the results lines of sports reports (any casing);
-in lower-cased text also acronyms defined in brackets, fixtures and well-known names."""
+"""Organisations from structure: teams in the results lines of sports reports (any casing),
+a company named without its legal form; in lower-cased text also acronyms defined in
+brackets, fixtures and well-known names."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
-from tasks.entity_cues import KNOWN_ORGS, ORG_ALIASES, ORG_HEADS, ORG_SUFFIXES, words_of
+from tasks.entity_cues import (
+    KNOWN_ORGS,
+    ORG_ALIASES,
+    ORG_HEADS,
+    ORG_SUFFIXES,
+    legal_form,
+    words_of,
+)
 from tasks.entity_lexicon import place
+from tasks.entity_rules import STRONG, Mention
 from tasks.entity_tokens import Line
 
 # Known organisations whose lower-cased form is an everyday word ("who", "shell", "fed").
@@ -157,3 +166,17 @@ def _team(words: list[str]) -> Names:
     if entry is not None and entry[1] == "country":
         return {}
     return {key: ("ORG", name if name != key else name.title())}
+
+
+def company_short_forms(mentions: list[Mention], lines: list[Line]) -> None:
+    """`Ruch SA` ... `Ruch`: the name without its legal form is the company, one tally."""
+    full: dict[str, str] = {}
+    for m in mentions:
+        words = lines[m.line].words
+        if m.type == "ORG" and m.j - m.i >= 2 and legal_form(words[m.j - 1]):
+            full.setdefault(" ".join(words[m.i : m.j - 1]), m.canonical)
+    if full:
+        for m in mentions:
+            hit = full.get(" ".join(lines[m.line].words[m.i : m.j]))
+            if hit and (m.type == "ORG" or m.conf < STRONG):
+                m.type, m.canonical = "ORG", hit

@@ -16,9 +16,9 @@ from tasks.entity_cues import (
     MISC_SUFFIXES,
     NOT_ENTITY,
     ORG_HEADS,
-    ORG_SUFFIXES,
     PERSON_TITLES,
     PERSON_TITLES_LOWER,
+    org_suffix,
     words_of,
 )
 from tasks.entity_lexicon import given_names, place, surnames, zipf
@@ -127,7 +127,7 @@ def strip_chunk(
         k += 1
     if last_cut == i:
         had_title = False
-    elif words[j - 1] not in ORG_SUFFIXES and place(" ".join(words[i:j])) is None:
+    elif not org_suffix(words[j - 1]) and place(" ".join(words[i:j])) is None:
         i = last_cut
     while i < j and (words[i] in ("of", "de", "&", "and", ".") or not cap[i]):
         i += 1
@@ -180,7 +180,7 @@ def type_chunk(
         entry = None  # "BA", "ANC": an acronym, not the town of Ba
     if entry is not None and n == 1 and _speaks(entry, prev, nxt):
         return "PER", STRONG, name  # "Duran said": a person named like a town; towns do not speak
-    if entry is None and any(map(str.isdigit, name)) and words[-1] not in ORG_SUFFIXES:
+    if entry is None and any(map(str.isdigit, name)) and not org_suffix(words[-1]):
         return None, WEAK, name  # "Airbus A321", "Trofej Beograd 96": products, events
     if prev == "at" and i >= 2 and line.words[i - 2].lower() in _STAFF:
         # "economists at Nomura": an employer, even one named like a town
@@ -193,7 +193,7 @@ def type_chunk(
     acronym = n == 1 and line.upper[i]  # "said ISRO", "told CNN": an organisation
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER and not acronym:
         return "PER", STRONG, name
-    if words[-1] in ORG_SUFFIXES or words[-1].rstrip(".") in ORG_SUFFIXES:
+    if org_suffix(words[-1]):
         if n == 1 and not line.upper[i] and not sports:
             return None, WEAK, name  # "Police", "Industry" alone: a common noun
         return "ORG", STRONG, name

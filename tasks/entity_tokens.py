@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
-from tasks.entity_cues import CONNECTORS, OF_HEADS, ORG_SUFFIXES, words_of
+from tasks.entity_cues import CONNECTORS, OF_HEADS, ORG_SUFFIXES, org_suffix, words_of
 from tasks.entity_lexicon import place
 
 # Abbreviations (U.S.), initials (J.), words with inner hyphens or apostrophes (not the
@@ -175,9 +175,9 @@ def _and_joins(line: Line, j: int) -> bool:
     k = j + 1
     while k < len(words) and cap[k] and not line.sent_start(k):
         k += 1
-    if k == j + 1 or words[j - 1] in ORG_SUFFIXES:  # "Acme Inc and Lear Corp": two names
+    if k == j + 1 or org_suffix(words[j - 1]):  # "Acme Inc and Lear Corp": two names
         return False
-    if words[k - 1] in ORG_SUFFIXES:
+    if words[k - 1] in ORG_SUFFIXES:  # not org_suffix: "KeyCorp and Banc One Corp." is two
         return True
     i = j - 1
     while i > 0 and cap[i - 1]:

@@ -281,3 +281,19 @@ def test_an_acronym_or_an_article_rules_out_a_person() -> None:
 def test_a_venue_is_a_place() -> None:
     found = _types("The rocket left the Tarvin Space Centre and fans filled Orrell Stadium.")
     assert found["Tarvin Space Centre"] == "LOC" and found["Orrell Stadium"] == "LOC"
+
+
+def test_legal_forms_with_dots_mark_a_company() -> None:
+    found = _types("Shares of Varoka N.V. and of Mendel S.p.A. fell, Talvine S.A. said.")
+    assert found == {"Varoka N.V.": "ORG", "Mendel S.p.A.": "ORG", "Talvine S.A.": "ORG"}
+
+
+def test_a_company_named_without_its_legal_form_is_the_same_company() -> None:
+    text = ("Grodek SA, the press distributor, was put up for sale. A consortium wants 40 percent "
+            "of Grodek 's shares, the state would keep 20 percent of Grodek.")  # fmt: skip
+    assert [(e.text, e.type) for e in extract_entities(text)] == [
+        ("Grodek SA", "ORG"), ("Grodek", "ORG"), ("Grodek", "ORG")]  # fmt: skip
+    assert [(c.name, c.type, c.count) for c in tally_entities(extract_entities(text))] == [
+        ("Grodek SA", "ORG", 3)]  # fmt: skip
+    # a titled person of that name stays a person
+    assert _types("Mr Grodek left Grodek SA on Friday.")["Grodek"] == "PER"
