@@ -40,6 +40,8 @@ _SPEAKING_CITY = 1_000_000  # a city this big speaks for its government ("Moscow
 _ORG_NEXT = words_of(
     "shares stock spokesman spokeswoman officials executives unit subsidiary shareholders chairman"
 )
+# A publication's kind, right before or after its name.
+_PRESS = words_of("daily newspaper weekly magazine tabloid")
 # Lower-case geographic nouns after a name ("the Bab al-Mandab strait", "Amazon region").
 _GEO_NEXT = words_of(
     "river rivers strait straits region valley basin delta desert mountains peninsula province"
@@ -53,7 +55,8 @@ _STAFF = frozenset(
               "engineer", "banker", "trader", "dealer", "professor")
     for plural in ("", "s")
 )  # fmt: skip
-_ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style")
+_ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
+                      "-language")  # fmt: skip
 _NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
 _ROMAN = re.compile(r"^[IVXL]+$")  # "Henry VIII"
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
@@ -185,6 +188,12 @@ def type_chunk(
     if prev == "at" and i >= 2 and line.words[i - 2].lower() in _STAFF:
         # "economists at Nomura": an employer, even one named like a town
         return "ORG", MEDIUM, name
+    if (
+        entry is None
+        and (nxt in _PRESS or prev in _PRESS and not line.sent_start(i))
+        and not name.endswith(_ADJECTIVE_ENDINGS)
+    ):
+        return "ORG", MEDIUM, name  # "the daily Kommersant", "Time magazine": a publication
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):
         canonical, kind, _ = entry
         if sports_team(kind, sports, prev, nxt, dateline):

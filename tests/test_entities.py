@@ -297,3 +297,13 @@ def test_a_company_named_without_its_legal_form_is_the_same_company() -> None:
         ("Grodek SA", "ORG", 3)]  # fmt: skip
     # a titled person of that name stays a person
     assert _types("Mr Grodek left Grodek SA on Friday.")["Grodek"] == "PER"
+
+
+def test_a_name_next_to_its_kind_of_publication_is_an_organisation() -> None:
+    found = _types(
+        "The daily Vesnik Zorany said talks had failed, Kalmar Tidning newspaper reported. "
+        "A Beirut newspaper disagreed, the English-language weekly said. "
+        "Critics read the magazine. Tomas Hrabal wrote the review."
+    )
+    assert found == {"Vesnik Zorany": "ORG", "Kalmar Tidning": "ORG", "Beirut": "LOC",
+                     "Tomas Hrabal": "PER"}  # fmt: skip
