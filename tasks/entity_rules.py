@@ -179,7 +179,14 @@ def type_chunk(
         return "PER", STRONG, name
     if "&" in words:
         return "ORG", STRONG, name
-    if entry is not None and n == 1 and line.upper[i] and len(name) <= 4 and entry[1] != "country":
+    if (
+        entry is not None
+        and n == 1
+        and line.upper[i]
+        and len(name) <= 4
+        and entry[1] != "country"
+        and not dateline  # "BONN 1996-08-30", "ROME 1996-08-30": the city
+    ):
         entry = None  # "BA", "ANC": an acronym, not the town of Ba
     if entry is not None and n == 1 and _speaks(entry, prev, nxt):
         return "PER", STRONG, name  # "Duran said": a person named like a town; towns do not speak

@@ -307,3 +307,11 @@ def test_a_name_next_to_its_kind_of_publication_is_an_organisation() -> None:
     )
     assert found == {"Vesnik Zorany": "ORG", "Kalmar Tidning": "ORG", "Beirut": "LOC",
                      "Tomas Hrabal": "PER"}  # fmt: skip
+
+
+def test_a_short_capitals_city_in_a_dateline_is_the_city() -> None:
+    text = "Talks open in Germany .\nBONN 1996-08-30\nThe BONN office of the ANC said talks open."
+    spans = [(e.text, e.type, e.start) for e in extract_entities(text)]
+    dateline_at = text.index("BONN")
+    assert ("BONN", "LOC", dateline_at) in spans
+    assert ("BONN", "LOC", text.index("BONN", dateline_at + 1)) not in spans  # prose: acronym
