@@ -21,11 +21,9 @@ from tasks.entity_orgs import company_short_forms, results_line, uncased_orgs
 from tasks.entity_rules import (
     MEDIUM,
     STRONG,
-    TITLE_MODIFIERS,
     UNKNOWN,
     Mention,
     sports_team,
-    strip_chunk,
     type_chunk,
 )
 from tasks.entity_tokens import (
@@ -37,6 +35,7 @@ from tasks.entity_tokens import (
     is_caps_line,
     split_lines,
 )
+from tasks.entity_trim import TITLE_MODIFIERS, strip_chunk
 from tasks.entity_uncased import uncased_names
 from tasks.place_case import UNCASED_TOWN, function_word
 

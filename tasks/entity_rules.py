@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache, lru_cache
 
 from tasks.entity_cues import (
-    CALENDAR,
     DEMONYMS,
     KNOWN_ORGS,
     LOC_HEADS,
@@ -23,14 +21,8 @@ from tasks.entity_cues import (
 )
 from tasks.entity_lexicon import given_names, place, surnames, zipf
 from tasks.entity_tokens import Line
+from tasks.entity_trim import ADJECTIVE_ENDINGS
 
-# Words that qualify a title ("Foreign Minister", "Prime Minister"): stripped with it.
-TITLE_MODIFIERS = words_of(
-    """Foreign Prime Defence Defense Finance Interior Economy Economics Trade Deputy Vice Acting
-    Former Chief Executive State Junior Senior Assistant Managing Opposition Party Labour
-    Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
-    Environment Labor Home Security First Grand Supreme Commanding Field"""
-)
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
@@ -55,8 +47,6 @@ _STAFF = frozenset(
               "engineer", "banker", "trader", "dealer", "professor")
     for plural in ("", "s")
 )  # fmt: skip
-_ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
-                      "-language")  # fmt: skip
 _NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
 _ROMAN = re.compile(r"^[IVXL]+$")  # "Henry VIII"
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
@@ -72,82 +62,6 @@ class Mention:
     type: str | None
     conf: int
     canonical: str
-
-
-@cache
-def _stop_words() -> frozenset[str]:
-    """sumy's bundled English stop words."""
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
-
-
-@lru_cache(maxsize=1 << 16)
-def is_common_word(word: str) -> bool:
-    """A frequent English word (sentence-initial capitals of it are not names)."""
-    low = word.lower()
-    if low in _stop_words():
-        return True
-    z = zipf(low)
-    entry = place(word)
-    big_place = entry is not None and (entry[1] == "country" or entry[2] >= 500_000)
-    if z >= 4.6 and given_names().get(word, 0) < 9 and not big_place:
-        return True
-    if z >= 3.6 and entry is None and word not in given_names() and word not in surnames():
-        return True
-    return (
-        z >= 2.5 and low.endswith(("ing", "ly", "ed")) and entry is None and word not in surnames()
-    )
-
-
-def strip_chunk(
-    line: Line, i: int, j: int, lower_seen: set[str], names: set[str]
-) -> tuple[int, int, bool]:
-    """Drop sentence-initial common words, titles and demonyms; returns (i, j, had_title).
-
-    `names` are surnames of full names in the article: "Brown" stays even at a sentence start.
-    """
-    words, cap = line.words, line.cap
-    had_title = False
-    while i < j and line.sent_start(i) and not line.upper[i]:
-        word = words[i]
-        if not (is_common_word(word) or word.lower() in lower_seen and place(word) is None):
-            break
-        if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(words, i, j):
-            break
-        if word in ORG_HEADS and j - i >= 2:
-            break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
-        i += 1
-    k = i
-    last_cut = i
-    while k < j - 1:
-        title = words[k].rstrip(".") in PERSON_TITLES
-        if title or words[k] in DEMONYMS:
-            last_cut = k + 1
-            had_title = had_title or title
-        elif words[k] not in TITLE_MODIFIERS and words[k] != ".":
-            break
-        k += 1
-    if last_cut == i:
-        had_title = False
-    elif not org_suffix(words[j - 1]) and place(" ".join(words[i:j])) is None:
-        i = last_cut
-    while i < j and (words[i] in ("of", "de", "&", "and", ".") or not cap[i]):
-        i += 1
-    if j - i > 1 and words[i].endswith(_ADJECTIVE_ENDINGS):
-        i += 1  # "Tripoli-based Government of National Unity"
-    while i < j and words[i] in CALENDAR and j - i > 1:
-        i += 1
-    while j > i + 1 and words[j - 1] in CALENDAR:
-        j -= 1
-    while j > i and not cap[j - 1] and words[j - 1] != ".":
-        j -= 1
-    return i, j, had_title
-
-
-def _starts_place(words: list[str], i: int, j: int) -> bool:
-    """True when the run starting at i begins with a multi-word place ("New Zealand")."""
-    return any(i + size <= j and place(" ".join(words[i : i + size])) for size in (2, 3))
 
 
 def type_chunk(
@@ -198,7 +112,7 @@ def type_chunk(
     if (
         entry is None
         and (nxt in _PRESS or prev in _PRESS and not line.sent_start(i))
-        and not name.endswith(_ADJECTIVE_ENDINGS)
+        and not name.endswith(ADJECTIVE_ENDINGS)
     ):
         return "ORG", MEDIUM, name  # "the daily Kommersant", "Time magazine": a publication
     if entry is not None and not (n == 1 and zipf(name) >= 5.2 and entry[2] < 500_000):

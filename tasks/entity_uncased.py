@@ -6,8 +6,8 @@ import re
 
 from tasks.entity_cues import words_of
 from tasks.entity_lexicon import common_first_name, given_names, place, surnames, zipf
-from tasks.entity_rules import is_common_word
 from tasks.entity_tokens import Line
+from tasks.entity_trim import is_common_word
 
 LONE_SURNAME_ZIPF = 4.5  # a surname alone is a person only if rare as a word ("fish" is a fish)
 NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suharto")

@@ -315,3 +315,14 @@ def test_a_short_capitals_city_in_a_dateline_is_the_city() -> None:
     dateline_at = text.index("BONN")
     assert ("BONN", "LOC", dateline_at) in spans
     assert ("BONN", "LOC", text.index("BONN", dateline_at + 1)) not in spans  # prose: acronym
+
+
+def test_a_frequent_given_name_opening_a_sentence_starts_the_name() -> None:
+    text = ("110 metres hurdles :\n1. Mark Dovrel ( U.S. ) 13.26 seconds\n"
+            "Tony Marsden said the race was fast. Will Britain enter the relay? "
+            "Mark Germany down as favourites. Bill Payments rose in March.")  # fmt: skip
+    found = _types(text)
+    assert found["Mark Dovrel"] == "PER" and found["Tony Marsden"] == "PER"
+    # not before a country, a demonym or a common word, nor with a rarer name ("Will")
+    assert "Britain" in found and "Germany" in found
+    assert not {"Will Britain", "Mark Germany", "Bill Payments"} & set(found)

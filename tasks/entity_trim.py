@@ -1,0 +1,115 @@
+"""Trimming a candidate chunk to its name: sentence-initial common words, titles, demonyms."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from tasks.entity_cues import (
+    CALENDAR,
+    DEMONYMS,
+    ORG_HEADS,
+    PERSON_TITLES,
+    org_suffix,
+    words_of,
+)
+from tasks.entity_lexicon import common_first_name, given_names, place, surnames, zipf
+from tasks.entity_tokens import Line
+
+# Words that qualify a title ("Foreign Minister", "Prime Minister"): stripped with it.
+TITLE_MODIFIERS = words_of(
+    """Foreign Prime Defence Defense Finance Interior Economy Economics Trade Deputy Vice Acting
+    Former Chief Executive State Junior Senior Assistant Managing Opposition Party Labour
+    Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
+    Environment Labor Home Security First Grand Supreme Commanding Field"""
+)
+# A hyphenated adjective before a name is no part of it ("Tripoli-based").
+ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
+                     "-language")  # fmt: skip
+
+
+@cache
+def _stop_words() -> frozenset[str]:
+    """sumy's bundled English stop words."""
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words("english"))
+
+
+@lru_cache(maxsize=1 << 16)
+def is_common_word(word: str) -> bool:
+    """A frequent English word (sentence-initial capitals of it are not names)."""
+    low = word.lower()
+    if low in _stop_words():
+        return True
+    z = zipf(low)
+    entry = place(word)
+    big_place = entry is not None and (entry[1] == "country" or entry[2] >= 500_000)
+    if z >= 4.6 and given_names().get(word, 0) < 9 and not big_place:
+        return True
+    if z >= 3.6 and entry is None and word not in given_names() and word not in surnames():
+        return True
+    return (
+        z >= 2.5 and low.endswith(("ing", "ly", "ed")) and entry is None and word not in surnames()
+    )
+
+
+def strip_chunk(
+    line: Line, i: int, j: int, lower_seen: set[str], names: set[str]
+) -> tuple[int, int, bool]:
+    """Drop sentence-initial common words, titles and demonyms; returns (i, j, had_title).
+
+    `names` are surnames of full names in the article: "Brown" stays even at a sentence start.
+    """
+    words, cap = line.words, line.cap
+    had_title = False
+    while i < j and line.sent_start(i) and not line.upper[i]:
+        word = words[i]
+        if not (is_common_word(word) or word.lower() in lower_seen and place(word) is None):
+            break
+        if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(words, i, j):
+            break
+        if word in ORG_HEADS and j - i >= 2:
+            break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
+        if j - i >= 2 and _given_before_surname(word, words[i + 1]):
+            break  # "Tony Jarrett", "Mark Crear": a frequent given name, then a rare word
+        i += 1
+    k = i
+    last_cut = i
+    while k < j - 1:
+        title = words[k].rstrip(".") in PERSON_TITLES
+        if title or words[k] in DEMONYMS:
+            last_cut = k + 1
+            had_title = had_title or title
+        elif words[k] not in TITLE_MODIFIERS and words[k] != ".":
+            break
+        k += 1
+    if last_cut == i:
+        had_title = False
+    elif not org_suffix(words[j - 1]) and place(" ".join(words[i:j])) is None:
+        i = last_cut
+    while i < j and (words[i] in ("of", "de", "&", "and", ".") or not cap[i]):
+        i += 1
+    if j - i > 1 and words[i].endswith(ADJECTIVE_ENDINGS):
+        i += 1  # "Tripoli-based Government of National Unity"
+    while i < j and words[i] in CALENDAR and j - i > 1:
+        i += 1
+    while j > i + 1 and words[j - 1] in CALENDAR:
+        j -= 1
+    while j > i and not cap[j - 1] and words[j - 1] != ".":
+        j -= 1
+    return i, j, had_title
+
+
+def _given_before_surname(word: str, nxt: str) -> bool:
+    """One of the census's most common given names ("Tony", "Mark"; not "Will" or "May") before
+    a capitalised word that is no common word, demonym or country: a person, though sentences
+    start with common words."""
+    if not common_first_name(word) or is_common_word(nxt) or nxt in DEMONYMS:
+        return False
+    entry = place(nxt)
+    return entry is None or entry[1] != "country"
+
+
+def _starts_place(words: list[str], i: int, j: int) -> bool:
+    """True when the run starting at i begins with a multi-word place ("New Zealand")."""
+    return any(i + size <= j and place(" ".join(words[i : i + size])) for size in (2, 3))
