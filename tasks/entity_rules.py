@@ -32,6 +32,8 @@ _SPEAKING_CITY = 1_000_000  # a city this big speaks for its government ("Moscow
 _ORG_NEXT = words_of(
     "shares stock spokesman spokeswoman officials executives unit subsidiary shareholders chairman"
 )
+# "the village of ...": a place's name follows.
+_SETTLEMENTS = words_of("village villages town towns city cities province district county port")
 # A publication's kind, right before or after its name.
 _PRESS = words_of("daily newspaper weekly magazine tabloid")
 # Lower-case geographic nouns after a name ("the Bab al-Mandab strait", "Amazon region").
@@ -75,6 +77,8 @@ def type_chunk(
     nxt = line.words[j] if j < len(line.words) else ""
     if n == 1 and (name in _NEVER_ALONE or len(name) == 1 or _plural_demonym(name)):
         return None, STRONG, name
+    if prev == "of" and i >= 2 and line.words[i - 2] in _SETTLEMENTS and not had_title:
+        return "LOC", STRONG, (place(name) or (name,))[0]  # "the village of Mahala"
     if (
         not had_title
         and words[-1] not in DEMONYMS

@@ -326,3 +326,11 @@ def test_a_frequent_given_name_opening_a_sentence_starts_the_name() -> None:
     # not before a country, a demonym or a common word, nor with a rarer name ("Will")
     assert "Britain" in found and "Germany" in found
     assert not {"Will Britain", "Mark Germany", "Bill Payments"} & set(found)
+
+
+def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
+    text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
+            "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
+    found = [(e.text, e.type) for e in extract_entities(text)]
+    assert found == [("Halvesta", "LOC"), ("Halvesta", "LOC"), ("Bou Karem", "LOC"),
+                     ("Halvesta", "LOC")]  # fmt: skip
