@@ -54,7 +54,8 @@ ORG_SUFFIXES = LEGAL_FORMS | words_of(
     Tribunal Government Cabinet Office Bureau Department Authority Board Exchange Association
     Federation Union Alliance League Organisation Organization Institute Institution
     University College School Academy Society Foundation Church Club Army Navy Force Forces
-    Nations Police Guard Guards Brigade Front Movement Coalition Group Team FC AFC United Rovers
+    Nations Police Guard Guards Brigade Brigades Front Movement Coalition Observatory Group Team
+    FC AFC United Rovers
     City Athletic Wanderers Albion Hotspur Villa County Stars Rangers Celtic Giants Dodgers
     Yankees Mets Cubs Braves Pirates Padres Expos Astros Rockies Marlins Reds Cardinals
     Phillies Tigers Indians Orioles Twins Royals Mariners Athletics Angels Brewers Sox
@@ -70,7 +71,8 @@ ORG_HEADS = words_of(
     Association Federation Union League Court Commission Committee Office Bureau School
     Academy Society Organisation Organization House Party Museum Federal National Royal
     Central Supreme Congress Parliament Assembly Senate Order Friends Army Navy
-    Deutsche Deutscher Banco Banque Groupe Grupo Compagnie Société Societe"""
+    Deutsche Deutscher Banco Banque Groupe Grupo Compagnie Société Societe
+    Jabhat Jaish Harakat Hizb Hezb Liwa Kataib Ahrar Jund Faylaq Saraya"""
 )
 LOC_HEADS = words_of(
     """Republic Kingdom Gulf Bay Isle Isles Island Islands Cape Sea Strait Straits Lake Mount
@@ -132,7 +134,8 @@ KNOWN_ORGS = words_of(
     Treasury Fed Pentagon Kremlin Congress Senate Parliament Knesset Duma Bundesbank Nasdaq
     NYSE Nikkei Eurostat Interpol Hamas Hezbollah Fatah Taliban Mossad Gazprom Boeing
     Airbus Microsoft IBM Intel Apple Google Amazon Facebook Sony Toyota Nissan Honda
-    Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA"""
+    Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA
+    Daesh ISIS ISIL Hizbollah Hizbullah Sputnik SANA"""
 )
 
 # Nationality and group adjectives (CoNLL MISC): never emitted as PER/ORG/LOC.

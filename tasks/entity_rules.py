@@ -180,6 +180,8 @@ def _type_single(
     word = line.words[i]
     if line.upper[i] and 2 <= len(word) <= 6:
         return "ORG", MEDIUM, word
+    if zipf(word.lower()) >= 6.0:
+        return None, WEAK, word  # "The", "In" after a number: also given names, never alone
     if prev.lower() in _LOC_PREVIOUS:
         return "LOC", WEAK, word
     if prev.lower() == "the" and not sports:

@@ -85,7 +85,10 @@ def strip_chunk(
         k += 1
     if last_cut == i:
         had_title = False
-    elif not org_suffix(words[j - 1]) and place(" ".join(words[i:j])) is None:
+    elif (
+        not (org_suffix(words[j - 1]) or _headed_by_org(words, last_cut, j))
+        and place(" ".join(words[i:j])) is None
+    ):
         i = last_cut
     while i < j and (words[i] in ("of", "de", "&", "and", ".") or not cap[i]):
         i += 1
@@ -108,6 +111,14 @@ def _given_before_surname(word: str, nxt: str) -> bool:
         return False
     entry = place(nxt)
     return entry is None or entry[1] != "country"
+
+
+def _headed_by_org(words: list[str], i: int, j: int) -> bool:
+    """`Observatory for Human Rights`: an organisation word before the name's "for" or "of"."""
+    for k in range(i + 1, j - 1):
+        if words[k] in ("for", "of"):
+            return org_suffix(words[k - 1])
+    return False
 
 
 def _starts_place(words: list[str], i: int, j: int) -> bool:

@@ -334,3 +334,12 @@ def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     found = [(e.text, e.type) for e in extract_entities(text)]
     assert found == [("Halvesta", "LOC"), ("Halvesta", "LOC"), ("Bou Karem", "LOC"),
                      ("Halvesta", "LOC")]  # fmt: skip
+
+
+def test_middle_east_armed_groups_and_monitors_are_organisations() -> None:
+    text = ("Fighters of Jaish al-Haqq and Daesh clashed near the town, the Syrian Observatory "
+            "for Human Rights said. February 5 2015 The rocket attack hit a school.")  # fmt: skip
+    found = _types(text)
+    assert found["Jaish al-Haqq"] == "ORG" and found["Daesh"] == "ORG"
+    assert found["Syrian Observatory for Human Rights"] == "ORG"  # the demonym stays in the name
+    assert "The" not in found  # a function word is no given name, even capitalised mid-line
