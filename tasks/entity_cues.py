@@ -55,7 +55,7 @@ ORG_SUFFIXES = LEGAL_FORMS | words_of(
     Federation Union Alliance League Organisation Organization Institute Institution
     University College School Academy Society Foundation Church Club Army Navy Force Forces
     Nations Police Guard Guards Brigade Brigades Front Movement Coalition Observatory Group Team
-    FC AFC United Rovers
+    Committees Councils Units FC AFC United Rovers
     City Athletic Wanderers Albion Hotspur Villa County Stars Rangers Celtic Giants Dodgers
     Yankees Mets Cubs Braves Pirates Padres Expos Astros Rockies Marlins Reds Cardinals
     Phillies Tigers Indians Orioles Twins Royals Mariners Athletics Angels Brewers Sox
@@ -135,8 +135,14 @@ KNOWN_ORGS = words_of(
     NYSE Nikkei Eurostat Interpol Hamas Hezbollah Fatah Taliban Mossad Gazprom Boeing
     Airbus Microsoft IBM Intel Apple Google Amazon Facebook Sony Toyota Nissan Honda
     Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA
-    Daesh ISIS ISIL Hizbollah Hizbullah Sputnik SANA"""
+    Daesh ISIS ISIL Hizbollah Hizbullah Sputnik SANA Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda
+    Qaida"""
 )
+# Well-known organisations named by words that read as a place or a person.
+KNOWN_ORG_NAMES = frozenset({
+    "Islamic State", "Al Qaeda", "Al Qaida", "Islamic Jihad", "Muslim Brotherhood", "Red Crescent",
+    "Red Cross", "White Helmets",
+})  # fmt: skip
 
 # Nationality and group adjectives (CoNLL MISC): never emitted as PER/ORG/LOC.
 DEMONYMS = words_of(

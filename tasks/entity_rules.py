@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from tasks.entity_cues import (
     DEMONYMS,
+    KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     LOC_HEADS,
     LOC_PREFIXES,
@@ -85,6 +86,8 @@ def type_chunk(
         and (nxt in _GEO_NEXT or (n == 1 and prev in _GEO_PREV))
     ):  # "the Bab al-Mandab strait", "the upper Amazon"
         return "LOC", STRONG, (place(name) or (name,))[0]
+    if name in KNOWN_ORG_NAMES:
+        return "ORG", STRONG, name
     if n == 1:
         if name in KNOWN_ORGS:
             return "ORG", STRONG, name

@@ -27,7 +27,11 @@ _TOKEN = (
 _SPACED_TOKEN = re.compile(r"\s*(?:" + _TOKEN + ")")
 _LINE = re.compile(r"[^\n]+")
 _BOUNDARY = words_of(". ! ? : ; \" `` '' - -- ( [ ' \u201c \u2018 \u2014 \u2013 |")
-_PREFIXED = re.compile(r"^(?:al|el|ul|ad|ash|as|ar|bin|ibn|abu|d|l|de|van|von|mc|o)['\u2019-][A-Z]")
+# "al-Assad", "ez-Zor", "ash-Sham", "O'Neill": name particles before a capital.
+_PREFIXED = re.compile(
+    r"^(?:al|el|ul|ad|an|ar|as|ash|at|az|ed|en|er|es|esh|et|ez|bin|ibn|abu|d|l|de|van|von|mc|o)"
+    r"['\u2019-][A-Z]"
+)
 
 
 # Token kind bits, counted once per line (`Line.tally`) so the line-level tests need no word loops:

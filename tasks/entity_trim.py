@@ -7,6 +7,7 @@ from functools import cache, lru_cache
 from tasks.entity_cues import (
     CALENDAR,
     DEMONYMS,
+    KNOWN_ORG_NAMES,
     ORG_HEADS,
     PERSON_TITLES,
     org_suffix,
@@ -122,5 +123,10 @@ def _headed_by_org(words: list[str], i: int, j: int) -> bool:
 
 
 def _starts_place(words: list[str], i: int, j: int) -> bool:
-    """True when the run starting at i begins with a multi-word place ("New Zealand")."""
-    return any(i + size <= j and place(" ".join(words[i : i + size])) for size in (2, 3))
+    """True when the run starting at i begins with a multi-word place ("New Zealand") or
+    well-known organisation ("Islamic State")."""
+    for size in (2, 3):
+        name = " ".join(words[i : i + size])
+        if i + size <= j and (place(name) or name in KNOWN_ORG_NAMES):
+            return True
+    return False

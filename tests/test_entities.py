@@ -343,3 +343,11 @@ def test_middle_east_armed_groups_and_monitors_are_organisations() -> None:
     assert found["Jaish al-Haqq"] == "ORG" and found["Daesh"] == "ORG"
     assert found["Syrian Observatory for Human Rights"] == "ORG"  # the demonym stays in the name
     assert "The" not in found  # a function word is no given name, even capitalised mid-line
+
+
+def test_well_known_groups_and_arabic_particles_in_place_names() -> None:
+    text = ("Islamic State fighters and Al-Qaeda attacked Deir ez-Zor, the Local Coordination "
+            "Committees and the Red Crescent said.")  # fmt: skip
+    assert _types(text) == {
+        "Islamic State": "ORG", "Al-Qaeda": "ORG", "Deir ez-Zor": "LOC",
+        "Local Coordination Committees": "ORG", "Red Crescent": "ORG"}  # fmt: skip
