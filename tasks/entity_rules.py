@@ -35,6 +35,10 @@ _ORG_NEXT = words_of(
 )
 # "the village of ...": a place's name follows.
 _SETTLEMENTS = words_of("village villages town towns city cities province district county port")
+# Words after a town that make it a club: "Chelsea boss Jose Mourinho".
+_CLUB_ROLES = words_of(
+    "boss manager coach striker midfielder defender goalkeeper keeper skipper winger fans"
+)
 # A publication's kind, right before or after its name.
 _PRESS = words_of("daily newspaper weekly magazine tabloid")
 # Lower-case geographic nouns after a name ("the Bab al-Mandab strait", "Amazon region").
@@ -126,6 +130,8 @@ def type_chunk(
         canonical, kind, _ = entry
         if sports_team(kind, sports, prev, nxt, dateline):
             return "ORG", MEDIUM, canonical
+        if kind != "country" and nxt in _CLUB_ROLES and not had_title:
+            return "ORG", STRONG, name  # "Chelsea boss", "Newcastle striker": the club
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
     acronym = n == 1 and line.upper[i]  # "said ISRO", "told CNN": an organisation
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER and not acronym:

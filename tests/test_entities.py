@@ -351,3 +351,11 @@ def test_well_known_groups_and_arabic_particles_in_place_names() -> None:
     assert _types(text) == {
         "Islamic State": "ORG", "Al-Qaeda": "ORG", "Deir ez-Zor": "LOC",
         "Local Coordination Committees": "ORG", "Red Crescent": "ORG"}  # fmt: skip
+
+
+def test_a_town_before_a_club_role_is_the_club_throughout_the_article() -> None:
+    text = ("Wigan boss Aldo Renzi said Wigan were unlucky. The team flew home to Wigan "
+            "from Spain, and Spain coach Pedro Gil agreed.")  # fmt: skip
+    spans = [(e.text, e.type) for e in extract_entities(text)]
+    assert spans.count(("Wigan", "ORG")) == 3
+    assert ("Spain", "LOC") in spans and ("Spain", "ORG") not in spans  # a national side
