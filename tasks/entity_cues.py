@@ -118,7 +118,7 @@ NOT_ENTITY = CALENDAR | words_of(
     Mr Mrs Ms Dr Prof Sir Lord Lady English French German Spanish Italian Euro Eurobond
     Eurobonds I Q1 Q2 Q3 Q4 H1 H2 FY Index TV CEO CFO GMT EST EDT BST CET
     Jr Sr Ltd Inc Corp Co No Nos Pct PCT Oct Results Result Standings Scorers Attendance
-    Teams Team Halftime Note Notes OK"""
+    Teams Team Halftime Note Notes OK MP MPs MEP MEPs Tory Oscar Oscars"""
 )
 
 # Last words of event and title names (CoNLL MISC): "World Cup", "U.S. Open".

@@ -359,3 +359,8 @@ def test_a_town_before_a_club_role_is_the_club_throughout_the_article() -> None:
     spans = [(e.text, e.type) for e in extract_entities(text)]
     assert spans.count(("Wigan", "ORG")) == 3
     assert ("Spain", "LOC") in spans and ("Spain", "ORG") not in spans  # a national side
+
+
+def test_titles_parties_and_awards_alone_are_no_names() -> None:
+    found = _types("MPs voted late. Tory frontbencher Ann Kell said an Oscar would follow.")
+    assert found == {"Ann Kell": "PER"}
