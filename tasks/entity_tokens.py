@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
-from tasks.entity_cues import CONNECTORS, OF_HEADS, ORG_SUFFIXES, org_suffix, words_of
-from tasks.entity_lexicon import place
+from tasks.entity_cues import CONNECTORS, OF_HEADS, ORG_SUFFIXES, legal_form, org_suffix, words_of
+from tasks.entity_lexicon import given_names, place, surnames
 
 # Abbreviations (U.S.), initials (J.), words with inner hyphens or apostrophes (not the
 # possessive 's), any other single character.
@@ -159,6 +159,8 @@ def chunks(line: Line, n: int) -> list[Chunk]:
                 j += 2
             elif words[j] == "and" and _and_joins(line, j):
                 j += 2
+            elif (k := _possessive_company(line, i, j)) > j:
+                j = k  # "Moody 's Investors Service Inc": one company
             elif (
                 words[j] in CONNECTORS
                 and j + 2 < size
@@ -171,6 +173,26 @@ def chunks(line: Line, n: int) -> list[Chunk]:
         out.append(Chunk(n, i, j))
         end = j
     return out
+
+
+def _possessive_company(line: Line, i: int, j: int) -> int:
+    """End of a company name that goes on over a possessive at j ("Wendy 's International Inc"):
+    one person's name before the "'s" (not "Alleghany 's MSL Industries Inc", an owner and its
+    unit), capitals after it up to a legal form; else j."""
+    words, cap = line.words, line.cap
+    if not (j + 2 < len(words) and words[j] in ("'", "\u2019") and words[j + 1] == "s"):
+        return j
+    owner = words[j - 1]
+    if legal_form(owner) or place(owner) is not None:
+        return j  # "Boeing Co 's Boeing Commercial Airplane Co": a company and its unit
+    if j - i > 1 or owner not in surnames() and owner not in given_names():
+        return j  # "Rupert Murdoch 's News Corp": a person's company
+    k = j + 2
+    while k < len(words) and k < j + 7 and cap[k] and not line.sent_start(k):
+        k += 1
+        if legal_form(words[k - 1]):
+            return k
+    return j
 
 
 def _and_joins(line: Line, j: int) -> bool:

@@ -364,3 +364,13 @@ def test_a_town_before_a_club_role_is_the_club_throughout_the_article() -> None:
 def test_titles_parties_and_awards_alone_are_no_names() -> None:
     found = _types("MPs voted late. Tory frontbencher Ann Kell said an Oscar would follow.")
     assert found == {"Ann Kell": "PER"}
+
+
+def test_a_company_named_with_a_possessive_is_one_name() -> None:
+    text = ("Moody's Investors Service Inc cut Harlan's Fine Foods Inc, while Rupert Daly's "
+            "Quill Media Corp and Boeing Co's Aero Parts Corp held; Britain's Kestrel Plc "
+            "rose.")  # fmt: skip
+    found = _types(text)
+    assert found["Moody's Investors Service Inc"] == "ORG"
+    assert found["Harlan's Fine Foods Inc"] == "ORG"
+    assert {"Quill Media Corp", "Boeing Co", "Aero Parts Corp", "Kestrel Plc"} <= set(found)
