@@ -136,12 +136,13 @@ KNOWN_ORGS = words_of(
     Airbus Microsoft IBM Intel Apple Google Amazon Facebook Sony Toyota Nissan Honda
     Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA
     Daesh ISIS ISIL Hizbollah Hizbullah Sputnik SANA Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda
-    Qaida"""
+    Qaida Al-Jazeera Al-Arabiya"""
 )
-# Well-known organisations named by words that read as a place or a person.
+# Well-known organisations named by words that read as a place or a person (lower-cased).
 KNOWN_ORG_NAMES = frozenset({
-    "Islamic State", "Al Qaeda", "Al Qaida", "Islamic Jihad", "Muslim Brotherhood", "Red Crescent",
-    "Red Cross", "White Helmets",
+    "islamic state", "al qaeda", "al qaida", "islamic jihad", "muslim brotherhood",
+    "red crescent", "red cross", "white helmets", "hayat tahrir al-sham", "asharq al-awsat",
+    "arab news", "al jazeera", "al arabiya",
 })  # fmt: skip
 
 # Nationality and group adjectives (CoNLL MISC): never emitted as PER/ORG/LOC.

@@ -90,7 +90,7 @@ def type_chunk(
         and (nxt in _GEO_NEXT or (n == 1 and prev in _GEO_PREV))
     ):  # "the Bab al-Mandab strait", "the upper Amazon"
         return "LOC", STRONG, (place(name) or (name,))[0]
-    if name in KNOWN_ORG_NAMES:
+    if name.lower() in KNOWN_ORG_NAMES:
         return "ORG", STRONG, name
     if n == 1:
         if name in KNOWN_ORGS:

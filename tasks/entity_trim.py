@@ -127,6 +127,6 @@ def _starts_place(words: list[str], i: int, j: int) -> bool:
     well-known organisation ("Islamic State")."""
     for size in (2, 3):
         name = " ".join(words[i : i + size])
-        if i + size <= j and (place(name) or name in KNOWN_ORG_NAMES):
+        if i + size <= j and (place(name) or name.lower() in KNOWN_ORG_NAMES):
             return True
     return False

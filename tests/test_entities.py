@@ -347,10 +347,12 @@ def test_middle_east_armed_groups_and_monitors_are_organisations() -> None:
 
 def test_well_known_groups_and_arabic_particles_in_place_names() -> None:
     text = ("Islamic State fighters and Al-Qaeda attacked Deir ez-Zor, the Local Coordination "
-            "Committees and the Red Crescent said.")  # fmt: skip
+            "Committees and the Red Crescent said. Hayat Tahrir Al-Sham told Asharq "
+            "Al-Awsat.")  # fmt: skip
     assert _types(text) == {
         "Islamic State": "ORG", "Al-Qaeda": "ORG", "Deir ez-Zor": "LOC",
-        "Local Coordination Committees": "ORG", "Red Crescent": "ORG"}  # fmt: skip
+        "Local Coordination Committees": "ORG", "Red Crescent": "ORG",
+        "Hayat Tahrir Al-Sham": "ORG", "Asharq Al-Awsat": "ORG"}  # fmt: skip
 
 
 def test_a_town_before_a_club_role_is_the_club_throughout_the_article() -> None:
