@@ -23,6 +23,7 @@ from tasks.entity_cues import (
 from tasks.entity_lexicon import given_names, place, surnames, zipf
 from tasks.entity_tokens import Line
 from tasks.entity_trim import ADJECTIVE_ENDINGS
+from tasks.place_case import function_word
 
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
@@ -189,7 +190,7 @@ def _type_single(
     word = line.words[i]
     if line.upper[i] and 2 <= len(word) <= 6:
         return "ORG", MEDIUM, word
-    if zipf(word.lower()) >= 6.0:
+    if function_word(word.lower()):
         return None, WEAK, word  # "The", "In" after a number: also given names, never alone
     if prev.lower() in _LOC_PREVIOUS:
         return "LOC", WEAK, word
