@@ -8,16 +8,6 @@ def words_of(block: str) -> frozenset[str]:
     return frozenset(block.split())
 
 
-def legal_form(word: str) -> bool:
-    """ "Inc", "Inc.", "S.A.", "N.V.", "S.p.A.": a company's legal form, with or without dots."""
-    return word in LEGAL_FORMS or word.replace(".", "") in LEGAL_FORMS
-
-
-def org_suffix(word: str) -> bool:
-    """A last word that marks an organisation ("Bank", "Corp.", "S.A.")."""
-    return word in ORG_SUFFIXES or legal_form(word)
-
-
 # Words before a name that mark a person; they are not part of the entity span.
 PERSON_TITLES = words_of(
     """Mr Mrs Ms Miss Dr Prof Professor Sir Dame Lord Lady President Vice Premier Chancellor
@@ -64,6 +54,17 @@ ORG_SUFFIXES = LEGAL_FORMS | words_of(
     Shipping Ventures Associates Laboratories Labs Electronics Computer Computers Bourse
     Reserve Commerce Chamber Council Secretariat Directorate Command Corps Mission"""
 )
+
+
+def legal_form(word: str) -> bool:
+    """ "Inc", "Inc.", "S.A.", "N.V.", "S.p.A.": a company's legal form, with or without dots."""
+    return word in LEGAL_FORMS or word.replace(".", "") in LEGAL_FORMS
+
+
+def org_suffix(word: str) -> bool:
+    """A last word that marks an organisation ("Bank", "Corp.", "S.A.")."""
+    return word in ORG_SUFFIXES or legal_form(word)
+
 
 # First word of "X of Y" names: organisation heads and place heads.
 ORG_HEADS = words_of(
