@@ -119,14 +119,14 @@ NOT_ENTITY = CALENDAR | words_of(
     Mr Mrs Ms Dr Prof Sir Lord Lady English French German Spanish Italian Euro Eurobond
     Eurobonds I Q1 Q2 Q3 Q4 H1 H2 FY Index TV CEO CFO GMT EST EDT BST CET
     Jr Sr Ltd Inc Corp Co No Nos Pct PCT Oct Results Result Standings Scorers Attendance
-    Teams Team Halftime Note Notes OK MP MPs MEP MEPs Tory Oscar Oscars"""
+    Teams Team Halftime Note Notes OK MP MPs MEP MEPs Tory Oscar Oscars HIV AIDS DNA Amish"""
 )
 
 # Last words of event and title names (CoNLL MISC): "World Cup", "U.S. Open".
 MISC_SUFFIXES = words_of(
     """Cup Open Championship Championships Games Olympics Tour Prix Series Trophy Masters
     Classic Award Awards Prize Day Tournament Marathon Rally Festival Division Conference
-    Olympiad Grand Slam Derby Stakes Invitational Challenge Week War Wars Bowl Index"""
+    Olympiad Grand Slam Derby Stakes Invitational Challenge Week War Wars Bowl Index Year"""
 )
 
 # Well-known organisations named by one word that carries no cue.
@@ -137,7 +137,8 @@ KNOWN_ORGS = words_of(
     Airbus Microsoft IBM Intel Apple Google Amazon Facebook Sony Toyota Nissan Honda
     Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA
     Daesh ISIS ISIL Hizbollah Hizbullah Sputnik SANA Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda
-    Qaida Al-Jazeera Al-Arabiya"""
+    Qaida Al-Jazeera Al-Arabiya Twitter YouTube Youtube Instagram WhatsApp Netflix Uber eBay
+    Yahoo LinkedIn Snapchat TikTok Wikipedia"""
 )
 # Well-known organisations named by words that read as a place or a person (lower-cased).
 KNOWN_ORG_NAMES = frozenset({

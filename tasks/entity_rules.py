@@ -22,7 +22,7 @@ from tasks.entity_cues import (
 )
 from tasks.entity_lexicon import given_names, place, surnames, zipf
 from tasks.entity_tokens import Line
-from tasks.entity_trim import ADJECTIVE_ENDINGS
+from tasks.entity_trim import ADJECTIVE_ENDINGS, TITLE_MODIFIERS
 from tasks.place_case import function_word
 
 _LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
@@ -93,6 +93,8 @@ def type_chunk(
         return "LOC", STRONG, (place(name) or (name,))[0]
     if name.lower() in KNOWN_ORG_NAMES:
         return "ORG", STRONG, name
+    if words[-1].rstrip(".") in PERSON_TITLES and all(w in TITLE_MODIFIERS for w in words[:-1]):
+        return None, STRONG, name  # "the Prime Minister", "Foreign Secretary": a post, no name
     if n == 1:
         if name in KNOWN_ORGS:
             return "ORG", STRONG, name

@@ -376,3 +376,9 @@ def test_a_company_named_with_a_possessive_is_one_name() -> None:
     assert found["Moody's Investors Service Inc"] == "ORG"
     assert found["Harlan's Fine Foods Inc"] == "ORG"
     assert {"Quill Media Corp", "Boeing Co", "Aero Parts Corp", "Kestrel Plc"} <= set(found)
+
+
+def test_posts_diseases_holidays_are_no_names_and_networks_are_organisations() -> None:
+    text = ("The Prime Minister and the Home Secretary spoke before New Year about HIV and "
+            "AIDS, the Labour Party said on Twitter and Instagram.")  # fmt: skip
+    assert _types(text) == {"Labour Party": "ORG", "Twitter": "ORG", "Instagram": "ORG"}
