@@ -83,12 +83,10 @@ def type_chunk(
     nxt = line.words[j] if j < len(line.words) else ""
     if n == 1 and (name in _NEVER_ALONE or len(name) == 1 or _plural_demonym(name)):
         return None, STRONG, name
-    if prev == "of" and i >= 2 and line.words[i - 2] in _SETTLEMENTS and not had_title:
-        return "LOC", STRONG, (place(name) or (name,))[0]  # "the village of Mahala"
-    if (
-        not had_title
-        and words[-1] not in DEMONYMS
-        and (nxt in _GEO_NEXT or (n == 1 and prev in _GEO_PREV))
+    settlement = prev == "of" and i >= 2 and line.words[i - 2] in _SETTLEMENTS
+    if not had_title and (
+        settlement  # "the village of Mahala"
+        or (words[-1] not in DEMONYMS and (nxt in _GEO_NEXT or (n == 1 and prev in _GEO_PREV)))
     ):  # "the Bab al-Mandab strait", "the upper Amazon"
         return "LOC", STRONG, (place(name) or (name,))[0]
     if name.lower() in KNOWN_ORG_NAMES:

@@ -67,7 +67,7 @@ def strip_chunk(
         word = words[i]
         if not (is_common_word(word) or word.lower() in lower_seen and place(word) is None):
             break
-        if word in names or word.rstrip(".") in PERSON_TITLES or _starts_place(words, i, j):
+        if word in names or word.rstrip(".") in PERSON_TITLES or _starts_known_name(words, i, j):
             break
         if word in ORG_HEADS and j - i >= 2:
             break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
@@ -122,7 +122,7 @@ def _headed_by_org(words: list[str], i: int, j: int) -> bool:
     return False
 
 
-def _starts_place(words: list[str], i: int, j: int) -> bool:
+def _starts_known_name(words: list[str], i: int, j: int) -> bool:
     """True when the run starting at i begins with a multi-word place ("New Zealand") or
     well-known organisation ("Islamic State")."""
     for size in (2, 3):
