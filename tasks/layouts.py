@@ -34,6 +34,14 @@ _MONTH_DAY_YEAR = re.compile(r"([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})\b")
 _CREDIT = re.compile(r"\(With ([^()\n]{1,60})\)\Z")
 _DATELINE = re.compile(r"([^\W\d_](?:[^\W_]|[ .'/&-]){1,60}?):[ \t]{1,9}(?=\S)")
 _BULLET = "\u2022"
+# Capitalised kickers that open a paragraph like a dateline but name no place ("EXCLUSIVE: ...",
+# "UPDATE 2: ...", the Daily Mail's "PUBLISHED: ." header): the paragraph keeps them.
+_KICKERS = frozenset(
+    ["BREAKING", "BREAKING NEWS", "CLARIFICATION", "COMMENT", "CORRECTION", "EDITOR'S NOTE",
+     "EDITORS NOTE", "EXCLUSIVE", "LIVE", "NEW", "NOTE", "OPINION", "PHOTOS", "PICTURED",
+     "PUBLISHED", "READ MORE", "RELATED", "REVEALED", "SCROLL DOWN FOR VIDEO", "UPDATE",
+     "UPDATED", "VIDEO", "WARNING", "WATCH"]
+)  # fmt: skip
 
 
 @dataclass
@@ -158,7 +166,8 @@ def body_b(lines: list[str]) -> tuple[list[str], str | None, str | None]:
     if paras and (m := _DATELINE.match(paras[0])):
         name = m.group(1).rstrip()
         letters = [c for c in name if c.isalpha()]
-        if len(letters) >= 2 and all(c.isupper() for c in letters):
+        kicker = name.rstrip(" 0123456789") in _KICKERS
+        if len(letters) >= 2 and all(c.isupper() for c in letters) and not kicker:
             dateline = name
             paras[0] = paras[0][m.end() :]
     return paras, dateline, credit

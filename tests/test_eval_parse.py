@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import sys
 from pathlib import Path
 
 import pytest
 
 from newsdigest.evaluation import parse as ev
 from tasks.split import split_articles
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+import parse_stress  # noqa: E402
 
 
 def _corpus(tmp_path: Path, fixtures: Path) -> Path:
@@ -76,3 +81,19 @@ def test_dev_slice_is_exact(shared):
     assert m["files"] == 30 and m["parse_errors"] == 0
     assert m["count_accuracy"] == 1.0
     assert m["all_exact"] == 1.0, m["fields"]
+
+
+@pytest.mark.shared
+def test_parse_stress_cnndm_lower_and_cased(shared):
+    for mode in ("cased", "lower", "ptb"):
+        rng = random.Random(3)
+        n, bad = parse_stress.stress(parse_stress.cnndm_inventor(rng, mode), 120, rng)
+        assert n >= 120 and not bad, (mode, bad)
+
+
+def test_parse_stress_errors_name_the_wrong_field():
+    truth = {"title": "Dam talks", "body": ["Talks resumed."], "layout": "B", "caption": None,
+             "b_caption": False, "dateline": "OSLO", "bullets": []}  # fmt: skip
+    (got,) = split_articles("Dam talks\n\nUpdated 2 July 2025\n\nDam talks\n\nTalks resumed.")
+    assert parse_stress.errors(truth, got) == ["dateline"]
+    assert parse_stress.errors({**truth, "dateline": None}, got) == []

@@ -100,6 +100,10 @@ def _b_article(first_line: str, updated: str = "Updated 2 July 2025") -> str:
         ("Officials: talks resumed.", None, "Officials: talks resumed."),
         ("Q: Will talks resume?", None, "Q: Will talks resume?"),
         ("BEIRUT:no space", None, "BEIRUT:no space"),
+        ("EXCLUSIVE: Talks resumed.", None, "EXCLUSIVE: Talks resumed."),
+        ("PUBLISHED: . 09:12 EST", None, "PUBLISHED: . 09:12 EST"),
+        ("UPDATE 2: Talks resumed.", None, "UPDATE 2: Talks resumed."),
+        ("NEW YORK: Talks resumed.", "NEW YORK", "Talks resumed."),
     ],
 )
 def test_dateline_rules(first_line, dateline, paragraph):
