@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from tasks.entity_cues import (
     CALENDAR,
@@ -15,6 +15,7 @@ from tasks.entity_cues import (
 )
 from tasks.entity_lexicon import common_first_name, given_names, place, surnames, zipf
 from tasks.entity_tokens import Line
+from tasks.stop_words import stop_words
 
 # Words that qualify a title ("Foreign Minister", "Prime Minister"): stripped with it.
 TITLE_MODIFIERS = words_of(
@@ -28,19 +29,11 @@ ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-m
                      "-language")  # fmt: skip
 
 
-@cache
-def _stop_words() -> frozenset[str]:
-    """sumy's bundled English stop words."""
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words("english"))
-
-
 @lru_cache(maxsize=1 << 16)
 def is_common_word(word: str) -> bool:
     """A frequent English word (sentence-initial capitals of it are not names)."""
     low = word.lower()
-    if low in _stop_words():
+    if low in stop_words():
         return True
     z = zipf(low)
     entry = place(word)

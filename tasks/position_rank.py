@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from tasks.sumy_adapter import WORD, stem, stop_words
+from tasks.stop_words import stop_words
+from tasks.sumy_adapter import WORD, stem
 
 # Daily Mail / wire boilerplate, in mixed-case and PTB lower-cased form.
 _BOILERPLATE = re.compile(

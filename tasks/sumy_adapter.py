@@ -18,9 +18,9 @@ from sumy.summarizers.luhn import LuhnSummarizer
 from sumy.summarizers.reduction import ReductionSummarizer
 from sumy.summarizers.sum_basic import SumBasicSummarizer
 from sumy.summarizers.text_rank import TextRankSummarizer
-from sumy.utils import get_stop_words
 
 from tasks.sentences import split_sentences
+from tasks.stop_words import stop_words
 
 WORD = re.compile(r"[^\W_]+(?:['\u2019.\-][^\W_]+)*")
 
@@ -56,12 +56,6 @@ class OfflineTokenizer:
 def tokenizer() -> OfflineTokenizer:
     """The shared tokenizer instance."""
     return OfflineTokenizer()
-
-
-@cache
-def stop_words() -> frozenset[str]:
-    """sumy's bundled English stop words."""
-    return frozenset(get_stop_words("english"))
 
 
 @cache
