@@ -302,4 +302,12 @@ ORG_ALIASES = {
     "U.S. Federal Reserve": "Federal Reserve",
     "OPEC": "OPEC",
     "Opec": "OPEC",
+    "Youtube": "YouTube",
+    "al-Qaeda": "Al-Qaeda",
+    "Al-Qaida": "Al-Qaeda",
+    "al-Qaida": "Al-Qaeda",
+    "Al Qaeda": "Al-Qaeda",
+    "Al Qaida": "Al-Qaeda",
+    "Hizbollah": "Hezbollah",
+    "Hizbullah": "Hezbollah",
 }

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from tasks.entity_cues import (
+    KNOWN_ORG_NAMES,
     KNOWN_ORGS,
     ORG_ALIASES,
     ORG_HEADS,
@@ -49,8 +50,9 @@ def uncased_orgs(lines: list[Line], sports: str) -> Names:
 @cache
 def _known_orgs() -> Names:
     """The organisations cased text knows by name, keyed by their lower-cased tokens."""
-    names = {n: n for n in KNOWN_ORGS} | ORG_ALIASES
+    names = {n: ORG_ALIASES.get(n, n) for n in sorted(KNOWN_ORGS)} | ORG_ALIASES
     names |= {v: v for v in ORG_ALIASES.values()}
+    names |= {n: ORG_ALIASES.get(n.title(), n.title()) for n in KNOWN_ORG_NAMES}
     return {k.lower(): ("ORG", v) for k, v in names.items() if k.lower() not in _WORD_LIKE}
 
 

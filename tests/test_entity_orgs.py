@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 from tasks.entities import extract_entities
 
 
@@ -76,3 +81,41 @@ def test_results_lines_of_a_cased_report_name_teams_everywhere_in_it() -> None:
     found = {(s.text, s.type) for s in spans}
     assert ("Marlow Vale", "ORG") in found and ("Grindel Rovers", "ORG") in found
     assert ("Ivo Marten", "PER") in found
+
+
+def test_well_known_names_of_several_words_are_organisations_in_lower_cased_text() -> None:
+    text = "the red crescent and the white helmets said islamic state shelled the town ."
+    spans = {s.text: (s.type, s.canonical) for s in extract_entities(text)}
+    assert spans["red crescent"] == ("ORG", "Red Crescent")
+    assert spans["white helmets"] == ("ORG", "White Helmets")
+    assert spans["islamic state"] == ("ORG", "Islamic State")
+    # a spelling variant takes the organisation's one name
+    assert {s.canonical for s in extract_entities("al qaeda and al-qaida fighters left .")} == {
+        "Al-Qaeda"
+    }
+
+
+def test_spelling_variants_of_a_known_organisation_share_one_name_in_any_case() -> None:
+    for text in ("Videos on Youtube and YouTube.", "videos on youtube ."):
+        assert {s.canonical for s in extract_entities(text) if s.type == "ORG"} == {"YouTube"}
+    cased = extract_entities("Hizbollah and Hezbollah fighters and al-Qaida men left.")
+    assert {s.canonical for s in cased} == {"Hezbollah", "Al-Qaeda"}
+
+
+def test_known_organisation_names_do_not_depend_on_the_hash_seed() -> None:
+    # the known names are frozensets: building the table in their iteration order made
+    # "youtube" YouTube in one process and Youtube in another
+    code = "from tasks.entity_orgs import _known_orgs; print(sorted(_known_orgs().items()))"
+    root = Path(__file__).resolve().parents[1]
+    outputs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            cwd=root,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(outputs) == 1
