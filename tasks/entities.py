@@ -18,6 +18,7 @@ from tasks.entity_cues import (
 )
 from tasks.entity_lexicon import given_names, place, zipf
 from tasks.entity_orgs import company_short_forms, results_line, uncased_orgs
+from tasks.entity_possessive import stripped_possessives
 from tasks.entity_rules import (
     MEDIUM,
     STRONG,
@@ -93,7 +94,7 @@ def extract_entities(text: str) -> list[EntitySpan]:
             mentions.extend(_caps_line_mentions(line, n, known, sports, long_starts))
     mentions = [m for m in mentions if m.type]
     mentions.sort(key=attrgetter("line", "i"))  # text order: mentions never overlap
-    return [_span(text, lines, m) for m in mentions]
+    return stripped_possessives(text, [_span(text, lines, m) for m in mentions])
 
 
 def tally_entities(spans: list[EntitySpan]) -> list[EntityCount]:
