@@ -72,6 +72,11 @@ class Mention:
     canonical: str
 
 
+# Function words capitalised inside a run: twice there, the run is the title of a work (a film,
+# song or book: "Who Put The Marmite In The Fridge"), which CoNLL calls MISC.
+_TITLE_CASED_FUNCTION = words_of("The Of In To An A For On At With Is From By My Your It")
+
+
 def type_chunk(
     line: Line, i: int, j: int, had_title: bool, sports: str, dateline: bool = False
 ) -> tuple[str | None, int, str]:
@@ -100,6 +105,8 @@ def type_chunk(
             return None, STRONG, name
     elif n == 2 and words[-1] in DEMONYMS or words[-1] in MISC_SUFFIXES:
         return None, STRONG, name
+    elif sum(w in _TITLE_CASED_FUNCTION for w in words[1:]) >= 2:
+        return None, STRONG, name  # "In The Name Of The Father": a work's title, no name
     entry = place(name)
     if had_title and (n > 1 or entry is None or entry[1] != "country"):
         return "PER", STRONG, name

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -400,7 +402,7 @@ def test_a_possessive_whose_apostrophe_was_stripped_is_the_name() -> None:
     assert {"Hamas", "Homs"} <= {s.text for s in spans}
     assert not any(s.text.startswith("Mobile") for s in spans)
     assert "France" not in {s.text for s in spans}  # "Frances" is a word of its own
-    assert all(a.end <= b.start for a, b in zip(spans, spans[1:]))  # no name read twice
+    assert all(a.end <= b.start for a, b in pairwise(spans))  # no name read twice
     assert all(text[s.start : s.end] == s.text for s in spans)
 
 
@@ -409,3 +411,10 @@ def test_stripped_possessives_are_read_only_in_text_without_any_apostrophe_s() -
     names = {s.text for s in extract_entities(text)}
     assert "Syria" not in names and "Bashar al-Assad" in names
     assert "Bashar al-Assads" in names
+
+
+def test_a_run_with_capitalised_function_words_inside_is_a_work_title() -> None:
+    text = "She starred in Bright Days Of The Long River, said Mara Quint of Dunmore Bank of Ohio."
+    names = {s.text for s in extract_entities(text)}
+    assert not any("River" in n for n in names)
+    assert "Mara Quint" in names and any(n.startswith("Dunmore Bank") for n in names)
