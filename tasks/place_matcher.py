@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import product
 
+from wordfreq import zipf_frequency
+
 from tasks.country_names import (
     LOCATIVE,
     company_name,
@@ -137,11 +139,17 @@ def _narrow_by_following_region(text: str, mentions: list[Mention]) -> list[Ment
 
 @cache
 def _possessive_stems() -> dict[str, tuple[Candidate, ...]]:
-    """Possessives whose apostrophe was lost ("syrias") -> the country or place readings."""
+    """Possessives whose apostrophe was lost ("syrias", "russias") -> the country or place
+    readings; a common name of a country counts when its plural is no word ("turkeys", "uss")."""
     out = {}
     for key, cands in gazetteer().items():
-        kept = tuple(c for c in cands if c.kind in ("country", "place"))
-        if len(key) == 1 and kept and key[0] + "s" not in _GIVEN_NAMES:
+        if len(key) != 1 or key[0] + "s" in _GIVEN_NAMES:
+            continue
+        name_ok = key[0].isalpha() and len(key[0]) >= 4 and zipf_frequency(key[0] + "s", "en") < 3
+        kept = tuple(
+            c for c in cands if c.kind in ("country", "place") or name_ok and c.kind == "name"
+        )
+        if kept:
             out[key[0] + "s"] = kept
     return out
 

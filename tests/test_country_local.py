@@ -73,6 +73,15 @@ def test_a_given_name_is_not_a_possessive_without_apostrophe():
     assert focus("Syrias border stayed closed.") == "SY"
 
 
+def test_a_common_country_name_without_its_apostrophe_is_the_country_unless_a_word():
+    # "Russia", "Britain" are the gazetteer's common names of their countries
+    assert focus("Russias envoy met the delegates.") == "RU"
+    assert focus("Britains envoy met the delegates.") == "GB"
+    # but "Turkeys" and a ship's "USS" are words
+    assert focus("Turkeys were sold at the fair.") is None
+    assert focus("The USS Hale docked at noon.") is None
+
+
 def test_metro_is_a_word_and_a_language_class_says_little_about_the_place():
     assert detect_countries("Rain is expected across Metro Vancouver tonight.").codes == ["CA"]
     result = detect_countries("Her English class met in Norfolk, Va. on Monday.")
