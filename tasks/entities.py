@@ -249,8 +249,8 @@ def _caps_line_mentions(
             entry = place(key)
             if entry and size == 1 and len(key) <= 3 and entry[1] != "country":
                 entry = None  # "BA", "ANC": acronyms, not towns
-            if entry and size == 1 and words[i].islower() and function_word(key):
-                entry = None  # lower-cased "us" is the pronoun
+            if entry and size == 1 and not words[i].isupper() and function_word(key):
+                entry = None  # "us" and a title-cased "Us" ("Contact Us") are the pronoun
             if entry and size == 1 and words[i].islower() and entry[2] < UNCASED_TOWN:
                 entry = None  # lower-cased "ferguson": small towns are mostly surnames
             if entry and (size > 1 or entry[1] == "country" or _rare_or_big(key, entry[2])):

@@ -45,6 +45,7 @@ ORG_SUFFIXES = LEGAL_FORMS | words_of(
     Federation Union Alliance League Organisation Organization Institute Institution
     University College School Academy Society Foundation Church Club Army Navy Force Forces
     Nations Police Guard Guards Brigade Brigades Front Movement Coalition Observatory Group Team
+    Watch
     Committees Councils Units FC AFC United Rovers
     City Athletic Wanderers Albion Hotspur Villa County Stars Rangers Celtic Giants Dodgers
     Yankees Mets Cubs Braves Pirates Padres Expos Astros Rockies Marlins Reds Cardinals
@@ -119,7 +120,7 @@ NOT_ENTITY = CALENDAR | words_of(
     Mr Mrs Ms Dr Prof Sir Lord Lady English French German Spanish Italian Euro Eurobond
     Eurobonds I Q1 Q2 Q3 Q4 H1 H2 FY Index TV CEO CFO GMT EST EDT BST CET
     Jr Sr Ltd Inc Corp Co No Nos Pct PCT Oct Results Result Standings Scorers Attendance
-    Teams Team Halftime Note Notes OK MP MPs MEP MEPs Tory Oscar Oscars HIV AIDS DNA Amish"""
+    Teams Team Halftime Note Notes OK MP MPs MEP MEPs Tory Oscar Oscars HIV AIDS DNA Amish Us"""
 )
 
 # Last words of event and title names (CoNLL MISC): "World Cup", "U.S. Open".
@@ -144,7 +145,8 @@ KNOWN_ORGS = words_of(
 KNOWN_ORG_NAMES = frozenset({
     "islamic state", "al qaeda", "al qaida", "islamic jihad", "muslim brotherhood",
     "red crescent", "red cross", "white helmets", "hayat tahrir al-sham", "asharq al-awsat",
-    "arab news", "al jazeera", "al arabiya",
+    "arab news", "al jazeera", "al arabiya", "human rights watch",
+    "amnesty international",
 })  # fmt: skip
 
 # Nationality and group adjectives (CoNLL MISC): never emitted as PER/ORG/LOC.

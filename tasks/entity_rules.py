@@ -75,6 +75,13 @@ class Mention:
 # Function words capitalised inside a run: twice there, the run is the title of a work (a film,
 # song or book: "Who Put The Marmite In The Fridge"), which CoNLL calls MISC.
 _TITLE_CASED_FUNCTION = words_of("The Of In To An A For On At With Is From By My Your It")
+# Menu words of news web pages, kept in scraped text as runs of capitals ("About Careers Press
+# Releases Contact Us Legal Terms"); three of them in one run make it a menu.
+_SITE_MENU = words_of(
+    """About Advertise Archive Careers Contact Cookies Corporate Coverage Download Follow Home
+    Legal Live Login Menu Newsletter Partner Policy Privacy Register Releases Schedule Search
+    Share Sitemap Subscribe Terms Tweet Us Watch"""
+)
 
 
 def type_chunk(
@@ -107,6 +114,8 @@ def type_chunk(
         return None, STRONG, name
     elif sum(w in _TITLE_CASED_FUNCTION for w in words[1:]) >= 2:
         return None, STRONG, name  # "In The Name Of The Father": a work's title, no name
+    elif n >= 3 and sum(w in _SITE_MENU for w in words) >= 3:
+        return None, STRONG, name  # "Watch Live TV Schedule": a web page's menu, no name
     entry = place(name)
     if had_title and (n > 1 or entry is None or entry[1] != "country"):
         return "PER", STRONG, name

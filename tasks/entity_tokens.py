@@ -8,7 +8,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, compress, count
 
-from tasks.entity_cues import CONNECTORS, OF_HEADS, ORG_SUFFIXES, legal_form, org_suffix, words_of
+from tasks.entity_cues import (
+    CONNECTORS,
+    KNOWN_ORG_NAMES,
+    OF_HEADS,
+    ORG_SUFFIXES,
+    legal_form,
+    org_suffix,
+    words_of,
+)
 from tasks.entity_lexicon import given_names, place, surnames
 
 # Abbreviations (U.S.), initials (J.), words with inner hyphens or apostrophes (not the
@@ -195,17 +203,36 @@ def _possessive_company(line: Line, i: int, j: int) -> int:
     return j
 
 
+# Organisation words that name a body alone ("the Army", "the Senate").
+_BODIES = words_of(
+    "Army Navy Police Government Parliament Congress Senate Cabinet Court Guard Guards Force Forces"
+)
+
+
 def _and_joins(line: Line, j: int) -> bool:
     """`Securities and Exchange Commission`, `Trinidad and Tobago`: one name over "and"."""
     words, cap = line.words, line.cap
     k = j + 1
     while k < len(words) and cap[k] and not line.sent_start(k):
         k += 1
-    if k == j + 1 or org_suffix(words[j - 1]):  # "Acme Inc and Lear Corp": two names
-        return False
-    if words[k - 1] in ORG_SUFFIXES:  # not org_suffix: "KeyCorp and Banc One Corp." is two
-        return True
     i = j - 1
     while i > 0 and cap[i - 1]:
         i -= 1
+    if k == j + 1 or legal_form(words[j - 1]):  # "Acme Inc and Lear Corp": two names
+        return False
+    # "Acme Bank and Lear Trust" is two names, "(U.S.) Securities and Exchange Commission" one:
+    # an organisation word alone (or after a place) before the "and" is no name by itself when
+    # a name of two words or more follows ("Celtic and Rangers", "City and United": two clubs).
+    head = i + 1 if place(words[i]) is not None else i
+    if org_suffix(words[j - 1]) and (
+        j - 1 > head
+        or k - j < 3
+        or words[j - 1] in _BODIES  # "Army and Armed Forces"
+        or place(words[j + 1]) is not None  # "Manchester United and Manchester City"
+    ):
+        return False
+    if " ".join(words[i:j]).lower() in KNOWN_ORG_NAMES:  # "Amnesty International and ..."
+        return False
+    if words[k - 1] in ORG_SUFFIXES:  # not org_suffix: "KeyCorp and Banc One Corp." is two
+        return True
     return place(" ".join(words[i:k])) is not None

@@ -418,3 +418,30 @@ def test_a_run_with_capitalised_function_words_inside_is_a_work_title() -> None:
     names = {s.text for s in extract_entities(text)}
     assert not any("River" in n for n in names)
     assert "Mara Quint" in names and any(n.startswith("Dunmore Bank") for n in names)
+
+
+def test_a_run_of_web_menu_words_is_no_name() -> None:
+    text = "Kelvan Radio Watch Live TV Schedule Careers Contact Us\n\nThe vote was close."
+    assert extract_entities(text) == []  # not the menu, nor "Us" as the United States
+    assert extract_entities("Readers can write to Us at the address below.") == []
+
+
+def test_watchdog_names_and_a_lone_organisation_word_before_and() -> None:
+    found = _types("Human Rights Watch said on the radio that Amnesty International and"
+                   " Migration Watch agreed with its findings.")  # fmt: skip
+    assert found == {"Human Rights Watch": "ORG", "Amnesty International": "ORG",
+                     "Migration Watch": "ORG"}  # fmt: skip
+    # an organisation word alone before "and" is no name by itself
+    found = _types("He told the U.S. Securities and Exchange Commission about the shares of"
+                   " Utah Mining and Smelting Corp on the day.")  # fmt: skip
+    assert found == {"U.S. Securities and Exchange Commission": "ORG",
+                     "Utah Mining and Smelting Corp": "ORG"}  # fmt: skip
+    # but two names are two: a complete name, a body, a club, a place after "and"
+    for text, names in [
+        ("Shares of Acme Bank and Lear Trust fell.", {"Acme Bank", "Lear Trust"}),
+        ("He said the Army and Armed Forces Council met.", {"Armed Forces Council"}),
+        ("The fans of Dundee United and Rangers went home.", {"Dundee United"}),
+        ("Fans of Dundee United and Glasgow Rangers left.", {"Dundee United", "Glasgow Rangers"}),
+    ]:
+        found = set(_types(text))
+        assert names <= found and not any(" and " in n for n in found), text
