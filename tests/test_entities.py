@@ -436,6 +436,8 @@ def test_watchdog_names_and_a_lone_organisation_word_before_and() -> None:
                    " Utah Mining and Smelting Corp on the day.")  # fmt: skip
     assert found == {"U.S. Securities and Exchange Commission": "ORG",
                      "Utah Mining and Smelting Corp": "ORG"}  # fmt: skip
+    found = _types("Shares rose after the Food and Drug Administration cleared the drug.")
+    assert found == {"Food and Drug Administration": "ORG"}
     # but two names are two: a complete name, a body, a club, a place after "and"
     for text, names in [
         ("Shares of Acme Bank and Lear Trust fell.", {"Acme Bank", "Lear Trust"}),
