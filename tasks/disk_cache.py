@@ -29,6 +29,7 @@ SOURCES = (
     "country_words.py",
     "entity_lexicon.py",
     "entity_cues.py",
+    "entity_place_names.py",
     "disk_cache.py",
 )
 

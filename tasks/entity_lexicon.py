@@ -9,7 +9,7 @@ from functools import cache
 from pathlib import Path
 
 from tasks.disk_cache import load_or_build
-from tasks.entity_cues import PLACE_ALIASES, STATE_ABBREVIATIONS
+from tasks.entity_place_names import PLACE_ALIASES, STATE_ABBREVIATIONS
 
 _SUB_GENERIC = re.compile(r" (?:Sheng|Shi|Zizhiqu|Province|Region|State|Governorate)$|^Al ")
 _ALT_NAME = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?$")
