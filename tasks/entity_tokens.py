@@ -221,8 +221,9 @@ def _and_joins(line: Line, j: int) -> bool:
     if k == j + 1 or legal_form(words[j - 1]):  # "Acme Inc and Lear Corp": two names
         return False
     # "Acme Bank and Lear Trust" is two names, "(U.S.) Securities and Exchange Commission" one:
-    # an organisation word alone (or after a place) before the "and" is no name by itself when
-    # a name of two words or more follows ("Celtic and Rangers", "City and United": two clubs).
+    # an organisation word alone (or after a place) before the "and" is no name by itself, and
+    # joins what follows, unless that is one word or starts with a place ("Dundee United and
+    # Rangers", "Manchester United and Manchester City") or the word is a body ("Army").
     head = i + 1 if place(words[i]) is not None else i
     if org_suffix(words[j - 1]) and (
         j - 1 > head

@@ -145,13 +145,17 @@ def _possessive_stems() -> dict[str, tuple[Candidate, ...]]:
     for key, cands in gazetteer().items():
         if len(key) != 1 or key[0] + "s" in _GIVEN_NAMES:
             continue
-        name_ok = key[0].isalpha() and len(key[0]) >= 4 and zipf_frequency(key[0] + "s", "en") < 3
-        kept = tuple(
-            c for c in cands if c.kind in ("country", "place") or name_ok and c.kind == "name"
-        )
+        kept = tuple(c for c in cands if c.kind in ("country", "place"))
+        if not kept and any(c.kind == "name" for c in cands) and _plural_no_word(key[0]):
+            kept = tuple(c for c in cands if c.kind == "name")
         if kept:
             out[key[0] + "s"] = kept
     return out
+
+
+def _plural_no_word(name: str) -> bool:
+    """A country's common name whose plural is no English word ("russias", not "turkeys")."""
+    return name.isalpha() and len(name) >= 4 and zipf_frequency(name + "s", "en") < 3
 
 
 def _match_at(
