@@ -93,7 +93,8 @@ def test_parse_stress_cnndm_lower_and_cased(shared):
 
 def test_parse_stress_errors_name_the_wrong_field():
     truth = {"title": "Dam talks", "body": ["Talks resumed."], "layout": "B", "caption": None,
-             "b_caption": False, "dateline": "OSLO", "bullets": []}  # fmt: skip
+             "b_caption": False, "dateline": "OSLO", "bullets": [],
+             "updated": "2 July 2025"}  # fmt: skip
     (got,) = split_articles("Dam talks\n\nUpdated 2 July 2025\n\nDam talks\n\nTalks resumed.")
     assert parse_stress.errors(truth, got) == ["dateline"]
     assert parse_stress.errors({**truth, "dateline": None}, got) == []
