@@ -85,11 +85,12 @@ LOC_SUFFIXES = words_of(
     """River Sea Ocean Lake Mountains Mountain Mount Island Islands Isles Valley Desert Coast
     Peninsula Bay Gulf Strait Canal Province Region County Street Avenue Road Square Park
     Airport Bridge Heights Hills Plain Plains Basin Delta Falls Beach Harbour Harbor Territory
-    Territories Oblast Prefecture District Governorate State Centre Center Stadium"""
+    Territories Oblast Prefecture District Governorate State Centre Center Stadium Highway
+    Motorway Freeway Expressway Boulevard"""
 )
 
 # First words of place names ("Mount Everest", "Lake Victoria").
-LOC_PREFIXES = words_of("Mount Mt Lake Cape Isle Gulf Fort Sierra Lago Monte Rio Wadi Jebel")
+LOC_PREFIXES = words_of("Mount Mt Lake Cape Isle Gulf Fort Sierra Lago Monte Rio Wadi Jebel River")
 
 # Words that may sit inside a name between capitalised words.
 CONNECTORS = words_of("of de del della di da du des la le van von der den bin ibn al el y & for")

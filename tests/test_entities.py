@@ -447,3 +447,13 @@ def test_watchdog_names_and_a_lone_organisation_word_before_and() -> None:
     ]:
         found = set(_types(text))
         assert names <= found and not any(" and " in n for n in found), text
+
+
+def test_rivers_named_first_and_roads_are_places() -> None:
+    text = (
+        "Sandbags went up along the River Wenlow after a lorry overturned on the Carrick "
+        "Highway, and traffic was sent down Pellham Boulevard and the Dunmore Expressway."
+    )
+    found = _by_text(text)
+    for name in ("River Wenlow", "Carrick Highway", "Pellham Boulevard", "Dunmore Expressway"):
+        assert found[name][0] == "LOC", name
