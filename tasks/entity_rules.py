@@ -151,7 +151,10 @@ def type_chunk(
             return "ORG", STRONG, name  # "Chelsea boss", "Newcastle striker": the club
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
     acronym = n == 1 and line.upper[i]  # "said ISRO", "told CNN": an organisation
-    if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER and not acronym:
+    # "said General Motors": an organisation's last word outweighs the word before it
+    # (not "said David Steel": a given name opens a person's name)
+    company = n >= 2 and org_suffix(words[-1]) and given_names().get(words[0], 0) < 3
+    if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER and not (acronym or company):
         return "PER", STRONG, name
     if org_suffix(words[-1]):
         if n == 1 and not line.upper[i] and not sports:

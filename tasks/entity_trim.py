@@ -25,6 +25,7 @@ TITLE_MODIFIERS = words_of(
     Environment Labor Home Security First Grand Supreme Commanding Field"""
 )
 # A hyphenated adjective before a name is no part of it ("Tripoli-based").
+_PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name
 ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
                      "-language")  # fmt: skip
 
@@ -64,6 +65,8 @@ def strip_chunk(
             break
         if word in ORG_HEADS and j - i >= 2:
             break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
+        if j - i >= 3 and org_suffix(words[j - 1]) and _may_open_name(word, lower_seen):
+            break  # "Universal Music Group said": a three-word organisation's name
         if j - i >= 2 and _given_before_surname(word, words[i + 1]):
             break  # "Tony Jarrett", "Mark Crear": a frequent given name, then a rare word
         i += 1
@@ -79,10 +82,13 @@ def strip_chunk(
         k += 1
     if last_cut == i:
         had_title = False
-    elif (
-        not (org_suffix(words[j - 1]) or _headed_by_org(words, last_cut, j))
-        and place(" ".join(words[i:j])) is None
-    ):
+    elif words[last_cut] in ("of", "for") and org_suffix(words[j - 1]):
+        i, had_title = last_cut + 1, False  # "Chairman of Wisenbaker Production Co": the employer
+    elif org_suffix(words[j - 1]) or _headed_by_org(words, last_cut, j):
+        had_title = False  # "Premier League", "Justice Department": the title word names a body
+    elif (entry := place(" ".join(words[i:j]))) is not None:
+        had_title = had_title and entry[1] != "country"  # "Prince Edward"; "Saint Kitts and Nevis"
+    else:
         i = last_cut
     while i < j and (words[i] in ("of", "de", "&", "and", ".") or not cap[i]):
         i += 1
@@ -95,6 +101,16 @@ def strip_chunk(
     while j > i and not cap[j - 1] and words[j - 1] != ".":
         j -= 1
     return i, j, had_title
+
+
+def _may_open_name(word: str, lower_seen: set[str]) -> bool:
+    """A sentence-initial word that may open a name: no function word, verb or adverb form
+    ("Replacing", "Aiding"), no plural of a common noun ("Holders"), and not written in lower
+    case elsewhere in the article."""
+    low = word.lower()
+    plural = low.endswith("s") and zipf(low[:-1]) >= _PLURAL_NOUN_ZIPF
+    verb = low.endswith(("ing", "ed", "ly"))
+    return not (plural or verb or low in stop_words() or low in lower_seen)
 
 
 def _given_before_surname(word: str, nxt: str) -> bool:

@@ -457,3 +457,44 @@ def test_rivers_named_first_and_roads_are_places() -> None:
     found = _by_text(text)
     for name in ("River Wenlow", "Carrick Highway", "Pellham Boulevard", "Dunmore Expressway"):
         assert found[name][0] == "LOC", name
+
+
+def test_a_title_word_that_names_a_body_is_no_person() -> None:
+    found = _types(
+        "Rovers climbed to fifth in the Premier League. The Justice Department said General "
+        "Tarrow Motors would pay a fine."
+    )
+    assert found["Premier League"] == "ORG"
+    assert found["Justice Department"] == "ORG"
+    assert found["General Tarrow Motors"] == "ORG"
+    spoke = _types("Prices rose, said Kelvar Securities. Rates held, said Colin Steel.")
+    assert spoke == {"Kelvar Securities": "ORG", "Colin Steel": "PER"}
+
+
+def test_a_post_of_an_organisation_leaves_the_organisation() -> None:
+    found = _types("The talks were led by the Chairman of Wendle Marine Holdings, aides said.")
+    assert found == {"Wendle Marine Holdings": "ORG"}
+
+
+def test_a_three_word_organisation_opening_a_sentence_keeps_its_first_word() -> None:
+    found = _types(
+        "The album sold well. Universal Brindle Group said sales beat forecasts. "
+        "Physicists at the Orlen Research Laboratory agreed."
+    )
+    assert found["Universal Brindle Group"] == "ORG"
+    assert found["Orlen Research Laboratory"] == "ORG"
+    holders = _types("The cup went on. Holders Wexley United lost at home.")
+    assert "Holders Wexley United" not in holders
+
+
+def test_a_sentence_opener_used_as_a_common_word_stays_out_of_the_name() -> None:
+    found = _types(
+        "The regional office closed. Regional Brindle Group said it would reopen. "
+        "Replacing Wendle Marine Holdings took a year."
+    )
+    assert found["Brindle Group"] == "ORG" and found["Wendle Marine Holdings"] == "ORG"
+
+
+def test_a_title_before_a_place_name_is_still_a_person_unless_the_place_is_a_country() -> None:
+    found = _types("Prince Edward opened the hall. Saint Kitts and Nevis sent a team.")
+    assert found == {"Prince Edward": "PER", "Saint Kitts and Nevis": "LOC"}
