@@ -24,8 +24,8 @@ TITLE_MODIFIERS = words_of(
     Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
     Environment Labor Home Security First Grand Supreme Commanding Field"""
 )
-# A hyphenated adjective before a name is no part of it ("Tripoli-based").
 _PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name
+# A hyphenated adjective before a name is no part of it ("Tripoli-based").
 ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
                      "-language")  # fmt: skip
 
