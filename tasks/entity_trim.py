@@ -65,8 +65,8 @@ def strip_chunk(
             break
         if word in ORG_HEADS and j - i >= 2:
             break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
-        if j - i >= 3 and org_suffix(words[j - 1]) and _may_open_name(word, lower_seen):
-            break  # "Universal Music Group said": a three-word organisation's name
+        if j - i >= 2 and org_suffix(words[j - 1]) and _may_open_name(word, lower_seen):
+            break  # "Universal Music Group said", "Arm Holdings": an organisation's name
         if j - i >= 2 and _given_before_surname(word, words[i + 1]):
             break  # "Tony Jarrett", "Mark Crear": a frequent given name, then a rare word
         i += 1

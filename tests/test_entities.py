@@ -476,12 +476,13 @@ def test_a_post_of_an_organisation_leaves_the_organisation() -> None:
     assert found == {"Wendle Marine Holdings": "ORG"}
 
 
-def test_a_three_word_organisation_opening_a_sentence_keeps_its_first_word() -> None:
+def test_an_organisation_opening_a_sentence_keeps_its_first_word() -> None:
     found = _types(
         "The album sold well. Universal Brindle Group said sales beat forecasts. "
-        "Physicists at the Orlen Research Laboratory agreed."
+        "Anchor Holdings, the chip designer, agreed, as did the Orlen Research Laboratory."
     )
     assert found["Universal Brindle Group"] == "ORG"
+    assert found["Anchor Holdings"] == "ORG"
     assert found["Orlen Research Laboratory"] == "ORG"
     holders = _types("The cup went on. Holders Wexley United lost at home.")
     assert "Holders Wexley United" not in holders
