@@ -40,6 +40,8 @@ _SETTLEMENTS = words_of("village villages town towns city cities province distri
 _CLUB_ROLES = words_of(
     "boss manager coach striker midfielder defender goalkeeper keeper skipper winger fans"
 )
+# Roles a person holds at a club or firm ("Elvis fans" are no club's).
+_STAFF_ROLES = _CLUB_ROLES - {"fans"}
 # A publication's kind, right before or after its name.
 _PRESS = words_of("daily newspaper weekly magazine tabloid")
 # Lower-case geographic nouns after a name ("the Bab al-Mandab strait", "Amazon region").
@@ -215,6 +217,8 @@ def _type_single(
         return "LOC", WEAK, word
     if prev.lower() == "the" and not sports:
         return None, UNKNOWN, word  # "the Rhine", "the Moon": no person takes an article
+    if nxt in _STAFF_ROLES and not (line.sent_start(i) and (zipf(word) >= 3.5 or "-" in word)):
+        return "ORG", MEDIUM, word  # "Everton manager Sean Dyche": the club, whatever its name
     if _PERSON_SHAPE.search(word) or sports and prev in ("b", "c", "st", "lbw"):
         return "PER", WEAK, word
     if sports and (nxt[:1].isdigit() or prev[:1].isdigit()):

@@ -499,3 +499,11 @@ def test_a_sentence_opener_used_as_a_common_word_stays_out_of_the_name() -> None
 def test_a_title_before_a_place_name_is_still_a_person_unless_the_place_is_a_country() -> None:
     found = _types("Prince Edward opened the hall. Saint Kitts and Nevis sent a team.")
     assert found == {"Prince Edward": "PER", "Saint Kitts and Nevis": "LOC"}
+
+
+def test_a_lone_name_before_a_club_role_is_the_club() -> None:
+    found = _types("The draw suited Dunvarra manager Tom Birch. Zarqo fans queued all night.")
+    assert found["Dunvarra"] == "ORG" and found["Tom Birch"] == "PER"
+    assert found.get("Zarqo") != "ORG"
+    opener = _types("Stand-in goalkeeper Tom Birch saved twice.")
+    assert "Stand-in" not in opener
