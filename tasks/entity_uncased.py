@@ -11,6 +11,10 @@ from tasks.entity_trim import is_common_word
 
 LONE_SURNAME_ZIPF = 4.5  # a surname alone is a person only if rare as a word ("fish" is a fish)
 NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suharto")
+# A word this frequent ("fell", "leader") ends a name only as a common surname ("williams") or
+# after a common given name: "yen fell", "tory leader" are no people.
+COMMON_WORD_ZIPF = 4.5
+COMMON_SURNAME_RANK = 1000
 SURNAME_ZIPF = 5.0  # a census surname up to this frequency is a name after a title ("clinton")
 MAX_NAME_WORDS = 3
 FUNCTION_ZIPF = 6.0  # as frequent as "and", "the": no part of a name
@@ -55,6 +59,11 @@ def _given_and_surname(words: list[str], k: int) -> tuple[int, int] | None:
         _given_name(first)
         and last.isalpha()
         and _surname_word(last)
+        and (
+            zipf(last) < COMMON_WORD_ZIPF
+            or surnames().get(last.title(), COMMON_SURNAME_RANK + 1) <= COMMON_SURNAME_RANK
+            or common_first_name(first)
+        )
         and (place(last) or ("", "", 0))[2] < 100_000
     ):
         return k, k + 2

@@ -79,3 +79,13 @@ def test_names_on_a_cricket_scorecard_are_people() -> None:
         assert (name, "PER") in found
     # the same letters in prose are no scorecard
     assert ("stone", "PER") not in _found("he said plan b was to move stone by stone .")
+
+
+def test_a_frequent_word_after_a_given_name_is_a_surname_only_if_a_common_one() -> None:
+    # "yen", "tory" and "long" are given names too; "fell", "leader", "jump" are no surnames
+    text = (
+        "the yen fell , the tory leader spoke and the long jump was won by serena williams ."
+        " robert plant sang ."
+    )
+    people = {s for s, t in _found(text) if t == "PER"}
+    assert people == {"serena williams", "robert plant"}
