@@ -152,6 +152,8 @@ def type_chunk(
         if kind != "country" and nxt in _CLUB_ROLES and not had_title:
             return "ORG", STRONG, name  # "Chelsea boss", "Newcastle striker": the club
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
+    if words[-1] == "County" and n >= 2 and not sports and "of" not in words:
+        return "LOC", MEDIUM, name  # "Lamar County"; a club only on a sports page ("Derby County")
     acronym = n == 1 and line.upper[i]  # "said ISRO", "told CNN": an organisation
     # "said General Motors": an organisation's last word outweighs the word before it
     # (not "said David Steel": a given name opens a person's name)

@@ -11,10 +11,11 @@ from tasks.entity_trim import is_common_word
 
 LONE_SURNAME_ZIPF = 4.5  # a surname alone is a person only if rare as a word ("fish" is a fish)
 NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suharto")
-# A word this frequent ("fell", "leader") ends a name only as a common surname ("williams") or
-# after a common given name: "yen fell", "tory leader" are no people.
+# A word this frequent ("fell", "leader") ends a name only as a common surname ("williams"), or
+# after a given name that is no word or place itself ("ingrid", "robert"; not "yen", "tory").
 COMMON_WORD_ZIPF = 4.5
 COMMON_SURNAME_RANK = 1000
+WORDLIKE_GIVEN_ZIPF = 3.6
 SURNAME_ZIPF = 5.0  # a census surname up to this frequency is a name after a title ("clinton")
 MAX_NAME_WORDS = 3
 FUNCTION_ZIPF = 6.0  # as frequent as "and", "the": no part of a name
@@ -59,15 +60,22 @@ def _given_and_surname(words: list[str], k: int) -> tuple[int, int] | None:
         _given_name(first)
         and last.isalpha()
         and _surname_word(last)
-        and (
-            zipf(last) < COMMON_WORD_ZIPF
-            or surnames().get(last.title(), COMMON_SURNAME_RANK + 1) <= COMMON_SURNAME_RANK
-            or common_first_name(first)
-        )
+        and not _word_pair(first, last)
         and (place(last) or ("", "", 0))[2] < 100_000
     ):
         return k, k + 2
     return None
+
+
+def _word_pair(first: str, last: str) -> bool:
+    """Two words that read as words, not as a name: a frequent word that is no common surname
+    after a given name that is itself a word or a place ("yen fell", "tory leader", "uk economy";
+    not "ingrid fish" or "robert plant")."""
+    if zipf(last) < COMMON_WORD_ZIPF or common_first_name(first):
+        return False
+    if surnames().get(last.title(), COMMON_SURNAME_RANK + 1) <= COMMON_SURNAME_RANK:
+        return False
+    return zipf(first) >= WORDLIKE_GIVEN_ZIPF or place(first) is not None
 
 
 def _initial_and_surname(words: list[str], k: int) -> tuple[int, int] | None:

@@ -507,3 +507,10 @@ def test_a_lone_name_before_a_club_role_is_the_club() -> None:
     assert found.get("Zarqo") != "ORG"
     opener = _types("Stand-in goalkeeper Tom Birch saved twice.")
     assert "Stand-in" not in opener
+
+
+def test_a_county_is_a_place_outside_the_sports_pages() -> None:
+    found = _types("Parents in Tolliver County were split, the board of Tolliver County Bank said.")
+    assert found == {"Tolliver County": "LOC", "Tolliver County Bank": "ORG"}
+    sports = _types("SOCCER - ENGLISH LEAGUE RESULTS .\nTolliver County 2 Dunmere Rovers 1")
+    assert sports.get("Tolliver County") == "ORG"
