@@ -165,8 +165,10 @@ def chunks(line: Line, n: int) -> list[Chunk]:
                 if words[j] in ("of", "for") and words[j - 1] not in OF_HEADS:
                     break  # "Mike Powell of Acme Bank": two names, not one
                 j += 2
-            elif words[j] == "and" and _and_joins(line, j):
+            elif words[j] == "and" and (_and_joins(line, j) or _in_joins(line, i, j, "and") > j):
                 j += 2
+            elif words[j] == "in" and (k := _in_joins(line, i, j)) > j:
+                j = k
             elif (k := _possessive_company(line, i, j)) > j:
                 j = k  # "Moody 's Investors Service Inc": one company
             elif (
@@ -181,6 +183,26 @@ def chunks(line: Line, n: int) -> list[Chunk]:
         out.append(Chunk(n, i, j))
         end = j
     return out
+
+
+def _in_joins(line: Line, i: int, j: int, over: str = "in") -> int:
+    """End of a body's name that goes on over "in" to a country or continent ("Organisation for
+    Security and Cooperation in Europe"); else j. Only a run with "for" inside, not ending in an
+    organisation word or place, joins: "Bank for International Settlements in Basle" stays two.
+    With `over` = "and", the run after the "and" must go on over "in" so."""
+    words, cap = line.words, line.cap
+    k = j + 1
+    while k < len(words) and cap[k] and not line.sent_start(k):
+        k += 1
+    if over == "and":
+        end = _in_joins(line, i, k) if k < len(words) and words[k] == "in" else k
+        return end if end > k else j
+    if k == j + 1 or "for" not in words[i + 1 : j - 1] or org_suffix(words[j - 1]):
+        return j
+    if place(words[j - 1]) is not None:
+        return j
+    entry = place(" ".join(words[j + 1 : k]))
+    return k if entry is not None and entry[1] in ("country", "continent", "region") else j
 
 
 def _possessive_company(line: Line, i: int, j: int) -> int:

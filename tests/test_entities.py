@@ -514,3 +514,17 @@ def test_a_county_is_a_place_outside_the_sports_pages() -> None:
     assert found == {"Tolliver County": "LOC", "Tolliver County Bank": "ORG"}
     sports = _types("SOCCER - ENGLISH LEAGUE RESULTS .\nTolliver County 2 Dunmere Rovers 1")
     assert sports.get("Tolliver County") == "ORG"
+
+
+def test_a_body_for_something_in_a_continent_or_country_is_one_name() -> None:
+    found = _types(
+        "Observers from the League for Trade and Cooperation in Asia arrived, and the "
+        "Fund for Clean Water in Kenya paid. The Bank for Rural Credit in Basle agreed."
+    )
+    assert found["League for Trade and Cooperation in Asia"] == "ORG"
+    assert found["Fund for Clean Water in Kenya"] == "ORG"
+    assert found["Bank for Rural Credit"] == "ORG" and found["Basle"] == "LOC"
+    # a name already ended by an organisation word or a place does not go on over "in"
+    two = _types("The Council for Wildlife Trust in Kenya and the Committee for Syria in Turkey")
+    assert two["Council for Wildlife Trust"] == "ORG" and two["Kenya"] == "LOC"
+    assert two["Committee for Syria"] == "ORG" and two["Turkey"] == "LOC"
