@@ -20,10 +20,12 @@ from tasks.entity_lexicon import given_names, place, zipf
 from tasks.entity_orgs import company_short_forms, results_line, uncased_orgs
 from tasks.entity_possessive import stripped_possessives
 from tasks.entity_rules import (
+    LOC_PREVIOUS,
     MEDIUM,
     STRONG,
     UNKNOWN,
     Mention,
+    previous_word,
     sports_team,
     type_chunk,
 )
@@ -42,6 +44,7 @@ from tasks.place_case import UNCASED_TOWN, function_word
 
 _DATE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
 _MAX_GAZ_WORDS = 4
+_GIVEN_OPENS_NAME = 3  # given-name popularity (1..15) from which a word opens a person's name
 _MAX_KNOWN_WORDS = 8  # lower-cased text: an organisation's name defined by its acronym
 
 
@@ -171,7 +174,7 @@ def _propagate(mentions: list[Mention], lines: list[Line]) -> dict[str, tuple[st
             best[key] = (m.conf, m.type or "")
     for m in mentions:
         word = lines[m.line].words[m.i]
-        if m.j - m.i == 1 and word in surname and (m.conf < STRONG or m.type == "PER"):
+        if m.j - m.i == 1 and word in surname and _surname_here(m, lines, surname[word]):
             m.type, m.conf, m.canonical = "PER", max(m.conf, MEDIUM), surname[word]
             continue
         conf, etype = best.get(m.canonical, (0, ""))
@@ -186,6 +189,18 @@ def _propagate(mentions: list[Mention], lines: list[Line]) -> dict[str, tuple[st
     for word, full in surname.items():
         known.setdefault(word.lower(), ("PER", full))
     return known
+
+
+def _surname_here(m: Mention, lines: list[Line], full: str) -> bool:
+    """A lone word that is the surname of a full name in the article stands for the person;
+    even a country's name does when a given name opens the full name ("Neil Jordan ... Jordan
+    said"; not "Reuters Taiwan"), unless a place preposition comes before it ("in Jordan")."""
+    if m.conf < STRONG or m.type == "PER":
+        return True
+    parts = full.split(" ")
+    given = len(parts) <= 3 and given_names().get(parts[0], 0) >= _GIVEN_OPENS_NAME
+    prev = previous_word(lines[m.line].words, m.i).lower()
+    return given and m.type == "LOC" and prev not in LOC_PREVIOUS
 
 
 def _retype(mentions: list[Mention], lines: list[Line], names: dict[str, tuple[str, str]]) -> None:

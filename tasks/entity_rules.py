@@ -25,7 +25,7 @@ from tasks.entity_tokens import Line
 from tasks.entity_trim import ADJECTIVE_ENDINGS, TITLE_MODIFIERS
 from tasks.place_case import function_word
 
-_LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
+LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
 STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
 _COMPASS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
@@ -93,7 +93,7 @@ def type_chunk(
     words = line.words[i:j]
     name = " ".join(words)
     n = len(words)
-    prev = _previous_word(line.words, i)
+    prev = previous_word(line.words, i)
     nxt = line.words[j] if j < len(line.words) else ""
     if n == 1 and (name in _NEVER_ALONE or len(name) == 1 or _plural_demonym(name)):
         return None, STRONG, name
@@ -215,7 +215,7 @@ def _type_single(
         return "ORG", MEDIUM, word
     if function_word(word.lower()):
         return None, WEAK, word  # "The", "In" after a number: also given names, never alone
-    if prev.lower() in _LOC_PREVIOUS:
+    if prev.lower() in LOC_PREVIOUS:
         return "LOC", WEAK, word
     if prev.lower() == "the" and not sports:
         return None, UNKNOWN, word  # "the Rhine", "the Moon": no person takes an article
@@ -248,7 +248,7 @@ def _plural_demonym(name: str) -> bool:
 def _speaks(entry: tuple[str, str, int], prev: str, nxt: str) -> bool:
     """A town below a capital's size as the subject of "said" ("Police in Uyo said" excepted)."""
     town = entry[1] == "city" and entry[2] < _SPEAKING_CITY
-    return town and nxt in _SPEECH and prev.lower() not in _LOC_PREVIOUS and prev != "of"
+    return town and nxt in _SPEECH and prev.lower() not in LOC_PREVIOUS and prev != "of"
 
 
 def sports_team(kind: str, sports: str, prev: str, nxt: str, dateline: bool) -> bool:
@@ -256,7 +256,7 @@ def sports_team(kind: str, sports: str, prev: str, nxt: str, dateline: bool) -> 
     about a team sport, or a score, `v` or a result verb stands next to it; not where a match
     is played ("in Leeds", a dateline, "Leicester : Leicestershire 22 pts")."""
     venue = not prev and nxt == ":"
-    in_place = dateline or venue or prev.lower() in _LOC_PREVIOUS
+    in_place = dateline or venue or prev.lower() in LOC_PREVIOUS
     team = sports == "team" or _team(prev, nxt)
     return bool(sports) and kind != "country" and not in_place and team
 
@@ -266,7 +266,7 @@ def _team(prev: str, nxt: str) -> bool:
     return prev[:1].isdigit() or nxt[:1].isdigit() or prev in _TEAM_WORDS or nxt in _TEAM_WORDS
 
 
-def _previous_word(words: list[str], i: int) -> str:
+def previous_word(words: list[str], i: int) -> str:
     """The token before position i, skipping a title's full stop."""
     k = i - 1
     if k >= 0 and words[k] == "." and k > 0:

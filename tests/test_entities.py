@@ -528,3 +528,17 @@ def test_a_body_for_something_in_a_continent_or_country_is_one_name() -> None:
     two = _types("The Council for Wildlife Trust in Kenya and the Committee for Syria in Turkey")
     assert two["Council for Wildlife Trust"] == "ORG" and two["Kenya"] == "LOC"
     assert two["Committee for Syria"] == "ORG" and two["Turkey"] == "LOC"
+
+
+def test_a_country_named_like_a_persons_surname_is_the_person_outside_place_phrases() -> None:
+    text = (
+        "Director Tomas Jordan shot the film in Dublin. Jordan said it took a year, "
+        "and he later flew to Jordan to show it."
+    )
+    spans = [(s.text, s.type) for s in extract_entities(text)]
+    assert spans == [
+        ("Tomas Jordan", "PER"), ("Dublin", "LOC"), ("Jordan", "PER"), ("Jordan", "LOC")
+    ]  # fmt: skip
+    # a full name opened by no given name ("said Vortal Kenya", typed as a person) does not count
+    other = [(s.text, s.type) for s in extract_entities("So said Vortal Kenya. Kenya agreed.")]
+    assert other == [("Vortal Kenya", "PER"), ("Kenya", "LOC")]
