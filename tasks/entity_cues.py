@@ -18,7 +18,8 @@ PERSON_TITLES = words_of(
     Archbishop Rabbi Imam Sheikh Sheik Ayatollah Rev Reverend Father Brother Sister Saint
     Chairman Chairwoman Chief Director Ambassador Envoy Spokesman Spokeswoman Coach Manager
     Striker Midfielder Defender Goalkeeper Captain Skipper Champion Leader Crown Deputy
-    Dictator Commissioner Inspector Detective Officer Attorney Treasurer Speaker Comrade"""
+    Dictator Commissioner Inspector Detective Officer Attorney Treasurer Speaker Comrade MP MPs
+    MEP MEPs"""
 )
 PERSON_TITLES_LOWER = frozenset(w.lower() for w in PERSON_TITLES) | words_of(
     """striker midfielder defender goalkeeper coach manager captain skipper spokesman
@@ -140,7 +141,7 @@ KNOWN_ORGS = words_of(
     Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA
     Daesh ISIS ISIL Hizbollah Hizbullah Sputnik SANA Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda
     Qaida Al-Jazeera Al-Arabiya Twitter YouTube Youtube Instagram WhatsApp Netflix Uber eBay
-    Yahoo LinkedIn Snapchat TikTok Wikipedia"""
+    Yahoo LinkedIn Snapchat TikTok Wikipedia Labour Taleban"""
 )
 # Well-known organisations named by words that read as a place or a person (lower-cased).
 KNOWN_ORG_NAMES = frozenset({
@@ -172,9 +173,9 @@ DEMONYMS = words_of(
     Turkish Turkmen Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni
     Yugoslav Zairean Zambian Zimbabwean African Africans Asian Asians Latin Arabian Nordic
     Scandinavian Western Eastern Northern Southern Soviet Baltic
-    Balkan Sikh Tamil Hutu Tutsi Pashtun Taliban Basque Catalan Corsican Bavarian
+    Balkan Sikh Tamil Hutu Tutsi Pashtun Basque Catalan Corsican Bavarian
     Texan Californian Republican Republicans Democrat Democrats Democratic Conservative
-    Conservatives Labour Liberal Liberals Socialist Socialists Communist Communists Marxist
+    Conservatives Liberal Liberals Socialist Socialists Communist Communists Marxist
     Dutchman Dutchmen Frenchman Frenchmen Englishman Irishman Scotsman Welshman Spaniard
     Spaniards Finn Finns Pole Poles Kiwi Kiwis Nazi Nazis Zionist Gaullist Kurdish Mideast
     Anglo Franco Sino Czech"""
@@ -217,4 +218,5 @@ ORG_ALIASES = {
     "Al Qaida": "Al-Qaeda",
     "Hizbollah": "Hezbollah",
     "Hizbullah": "Hezbollah",
+    "Taleban": "Taliban",
 }

@@ -21,7 +21,9 @@ from tasks.entity_rules import STRONG, Mention
 from tasks.entity_tokens import Line
 
 # Known organisations whose lower-cased form is an everyday word ("who", "shell", "fed").
-_WORD_LIKE = words_of("ap who fed shell apple amazon intel us parliament congress senate treasury")
+_WORD_LIKE = words_of(
+    "ap who fed shell apple amazon intel us parliament congress senate treasury labour"
+)
 # Words an acronym may skip in its long form ("organisation for security and co-operation in
 # europe ( osce )").
 _SKIPPED = words_of("of for and the in on de du des la le el al at to")

@@ -188,6 +188,8 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
         return "ORG", WEAK, name
     if any(len(w) >= 2 and w.isupper() and w.isalpha() and not _ROMAN.match(w) for w in words):
         return "ORG", WEAK, name  # "DB Cargo", "BBC World": an acronym is no part of a name
+    if first in KNOWN_ORGS:
+        return "ORG", WEAK, name  # "Sony Pictures", "Boeing Capital": a known company's unit
     given = given_names().get(first, 0)
     last_place = place(last)
     big_last = last_place is not None and (

@@ -8,6 +8,7 @@ from tasks.entity_cues import (
     CALENDAR,
     DEMONYMS,
     KNOWN_ORG_NAMES,
+    KNOWN_ORGS,
     ORG_HEADS,
     PERSON_TITLES,
     org_suffix,
@@ -24,6 +25,8 @@ TITLE_MODIFIERS = words_of(
     Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
     Environment Labor Home Security First Grand Supreme Commanding Field"""
 )
+# Well-known organisations whose name also opens sentences as an everyday word ("Shell casings").
+_SENTENCE_WORDS = frozenset({"shell", "apple", "amazon", "fed", "treasury"})
 _PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name
 # A hyphenated adjective before a name is no part of it ("Tripoli-based").
 ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
@@ -63,6 +66,8 @@ def strip_chunk(
             break
         if word in names or word.rstrip(".") in PERSON_TITLES or _starts_known_name(words, i, j):
             break
+        if word in KNOWN_ORGS and word.lower() not in _SENTENCE_WORDS:
+            break  # "Google said", "Labour won": a well-known organisation opening a sentence
         if word in ORG_HEADS and j - i >= 2:
             break  # "Deutsche Bahn said", "National Guard troops": the head starts a name
         if j - i >= 2 and org_suffix(words[j - 1]) and _may_open_name(word, lower_seen):
@@ -90,6 +95,7 @@ def strip_chunk(
         had_title = had_title and entry[1] != "country"  # "Prince Edward"; "Saint Kitts and Nevis"
     else:
         i = last_cut
+        had_title = had_title and words[i] not in ("of", "for")  # "the MP for Sedgefield"
     while i < j and (words[i] in ("of", "de", "&", "and", ".") or not cap[i]):
         i += 1
     if j - i > 1 and words[i].endswith(ADJECTIVE_ENDINGS):

@@ -542,3 +542,24 @@ def test_a_country_named_like_a_persons_surname_is_the_person_outside_place_phra
     # a full name opened by no given name ("said Vortal Kenya", typed as a person) does not count
     other = [(s.text, s.type) for s in extract_entities("So said Vortal Kenya. Kenya agreed.")]
     assert other == [("Vortal Kenya", "PER"), ("Kenya", "LOC")]
+
+
+def test_labour_the_taliban_and_members_of_parliament() -> None:
+    found = _types(
+        "Labour won the seat. Labour MP Dora Quayle said the Taleban had gone, and the "
+        "Mayor of Grantham agreed."
+    )
+    assert found["Labour"] == "ORG" and found["Dora Quayle"] == "PER"
+    assert found["Taleban"] == "ORG" and found["Grantham"] == "LOC"
+    assert not {"Labour MP", "Labour MP Dora Quayle", "MP Dora Quayle"} & found.keys()
+    canon = {s.text: s.canonical for s in extract_entities("The Taleban took Kabul.")}
+    assert canon["Taleban"] == "Taliban"
+    # lower-cased text: "labour" is the everyday word
+    assert not extract_entities("labour costs rose as the labour market tightened .")
+
+
+def test_a_well_known_organisation_opening_a_sentence_or_a_name() -> None:
+    found = _types("Prices fell. Google said it would appeal. Sony Pictures agreed.")
+    assert found == {"Google": "ORG", "Sony Pictures": "ORG"}
+    # unless its name is an everyday word that opens sentences too
+    assert "Fed" not in _types("Trains were late. Fed up, commuters walked home.")
