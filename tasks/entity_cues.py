@@ -46,7 +46,7 @@ ORG_SUFFIXES = LEGAL_FORMS | words_of(
     Federation Union Alliance League Organisation Organization Institute Institution
     University College School Academy Society Foundation Church Club Army Navy Force Forces
     Nations Police Guard Guards Brigade Brigades Front Movement Coalition Observatory Group Team
-    Watch Administration Laboratory Laboratories Labs
+    Watch Administration Laboratory
     Committees Councils Units FC AFC United Rovers
     City Athletic Wanderers Albion Hotspur Villa County Stars Rangers Celtic Giants Dodgers
     Yankees Mets Cubs Braves Pirates Padres Expos Astros Rockies Marlins Reds Cardinals
@@ -56,6 +56,13 @@ ORG_SUFFIXES = LEGAL_FORMS | words_of(
     Shipping Ventures Associates Laboratories Labs Electronics Computer Computers Bourse
     Reserve Commerce Chamber Council Secretariat Directorate Command Corps Mission"""
 )
+# Newspaper names end in these ("China Daily", "Houston Chronicle"); so do some surnames
+# ("Jim Courier"), hence the given-name check in entity_rules.
+PRESS_NAMES = words_of(
+    """Daily Guardian Observer Mirror Mail Express Chronicle Standard Monitor Examiner Inquirer
+    Courier Spiegel"""
+)
+ORG_SUFFIXES |= PRESS_NAMES
 
 
 def legal_form(word: str) -> bool:
@@ -72,7 +79,7 @@ def org_suffix(word: str) -> bool:
 ORG_HEADS = words_of(
     """Bank Ministry University College Department Council Board Chamber Church Institute
     Association Federation Union League Court Commission Committee Office Bureau School
-    Academy Society Organisation Organization House Party Museum Federal National Royal
+    Academy Society Organisation Organization House Party Museum Federal National Royal Daily
     Central Supreme Congress Parliament Assembly Senate Order Friends Army Navy
     Deutsche Deutscher Banco Banque Groupe Grupo Compagnie Société Societe
     Jabhat Jaish Harakat Hizb Hezb Liwa Kataib Ahrar Jund Faylaq Saraya"""

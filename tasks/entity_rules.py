@@ -17,6 +17,7 @@ from tasks.entity_cues import (
     ORG_HEADS,
     PERSON_TITLES,
     PERSON_TITLES_LOWER,
+    PRESS_NAMES,
     org_suffix,
     words_of,
 )
@@ -160,7 +161,8 @@ def type_chunk(
     company = n >= 2 and org_suffix(words[-1]) and given_names().get(words[0], 0) < 3
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER and not (acronym or company):
         return "PER", STRONG, name
-    if org_suffix(words[-1]):
+    press_person = n == 2 and words[-1] in PRESS_NAMES and given_names().get(words[0], 0) >= 3
+    if org_suffix(words[-1]) and not press_person:  # "Jim Courier" is no newspaper
         if n == 1 and not line.upper[i] and not sports:
             return None, WEAK, name  # "Police", "Industry" alone: a common noun
         return "ORG", STRONG, name

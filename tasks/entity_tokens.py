@@ -13,6 +13,7 @@ from tasks.entity_cues import (
     KNOWN_ORG_NAMES,
     OF_HEADS,
     ORG_SUFFIXES,
+    PRESS_NAMES,
     legal_form,
     org_suffix,
     words_of,
@@ -256,6 +257,7 @@ def _and_joins(line: Line, j: int) -> bool:
         return False
     if " ".join(words[i:j]).lower() in KNOWN_ORG_NAMES:  # "Amnesty International and ..."
         return False
-    if words[k - 1] in ORG_SUFFIXES:  # not org_suffix: "KeyCorp and Banc One Corp." is two
+    # not org_suffix: "KeyCorp and Banc One Corp." is two; nor a newspaper ("Outlook Express")
+    if words[k - 1] in ORG_SUFFIXES and words[k - 1] not in PRESS_NAMES:
         return True
     return place(" ".join(words[i:k])) is not None

@@ -563,3 +563,13 @@ def test_a_well_known_organisation_opening_a_sentence_or_a_name() -> None:
     assert found == {"Google": "ORG", "Sony Pictures": "ORG"}
     # unless its name is an everyday word that opens sentences too
     assert "Fed" not in _types("Trains were late. Fed up, commuters walked home.")
+
+
+def test_newspapers_are_organisations_but_not_a_person_named_like_one() -> None:
+    found = _types(
+        "The Quenby Chronicle and the Harwig Daily reported it, the Daily Telegraph said. "
+        "Tennis star Jim Courier won, and Rollo and Rollo Express merged."
+    )
+    assert found["Quenby Chronicle"] == "ORG" and found["Harwig Daily"] == "ORG"
+    assert found["Daily Telegraph"] == "ORG" and found["Jim Courier"] == "PER"
+    assert "Rollo and Rollo Express" not in found
