@@ -28,6 +28,8 @@ _WORD_LIKE = words_of(
 # europe ( osce )").
 _SKIPPED = words_of("of for and the in on de du des la le el al at to")
 MAX_ACRONYM = 8
+# Last words of a company's name that its short form drops ("Arm Holdings" ... "Arm").
+_COMPANY_WORDS = words_of("Holdings Holding Group Industries Airlines Motors")
 _NUMBER = re.compile(r"^\d+$")
 _TABLE_CELL = re.compile(r"^(?:\d*\.?\d+|-)$")  # "13", ".570", "-"
 MAX_TEAM_WORDS = 3
@@ -173,11 +175,13 @@ def _team(words: list[str]) -> Names:
 
 
 def company_short_forms(mentions: list[Mention], lines: list[Line]) -> None:
-    """`Ruch SA` ... `Ruch`: the name without its legal form is the company, one tally."""
+    """`Ruch SA` ... `Ruch`, `Arm Holdings` ... `Arm`: the name without its legal form (or
+    company word) is the company, one tally."""
     full: dict[str, str] = {}
     for m in mentions:
         words = lines[m.line].words
-        if m.type == "ORG" and m.j - m.i >= 2 and legal_form(words[m.j - 1]):
+        last = words[m.j - 1]
+        if m.type == "ORG" and m.j - m.i >= 2 and (legal_form(last) or last in _COMPANY_WORDS):
             full.setdefault(" ".join(words[m.i : m.j - 1]), m.canonical)
     if full:
         for m in mentions:

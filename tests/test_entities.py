@@ -573,3 +573,11 @@ def test_newspapers_are_organisations_but_not_a_person_named_like_one() -> None:
     assert found["Quenby Chronicle"] == "ORG" and found["Harwig Daily"] == "ORG"
     assert found["Daily Telegraph"] == "ORG" and found["Jim Courier"] == "PER"
     assert "Rollo and Rollo Express" not in found
+
+
+def test_a_company_named_without_its_company_word_is_the_same_company() -> None:
+    text = "Wexlow Holdings designs chips. Shares in Wexlow rose 4 percent."
+    spans = [(s.text, s.type, s.canonical) for s in extract_entities(text)]
+    assert spans == [
+        ("Wexlow Holdings", "ORG", "Wexlow Holdings"), ("Wexlow", "ORG", "Wexlow Holdings")
+    ]  # fmt: skip
