@@ -15,6 +15,7 @@ from tasks.entity_cues import (
     PERSON_TITLES,
     SPORTS,
     TEAM_SPORTS,
+    org_suffix,
 )
 from tasks.entity_lexicon import given_names, place, zipf
 from tasks.entity_orgs import results_line, uncased_orgs
@@ -139,8 +140,15 @@ def _split_at_titles(line: Line, runs: list[Chunk]) -> list[tuple[int, int]]:
         has_name = words[ch.i] not in _NOT_SPLIT  # the left part holds a real name word
         for k in range(ch.i + 1, ch.j - 1):
             if has_name and words[k].rstrip(".") in PERSON_TITLES:
-                out.append((start, k))
-                start, has_name = k, False
+                cut = k  # the title's modifiers go with it: "Senate | Majority Leader X"
+                while (
+                    cut - 1 > start
+                    and words[cut - 1] in TITLE_MODIFIERS
+                    and not org_suffix(words[cut - 1])  # "Scottish National Party | Leader X"
+                ):
+                    cut -= 1
+                out.append((start, cut))
+                start, has_name = cut, False
             elif words[k] not in _NOT_SPLIT:
                 has_name = True
         out.append((start, ch.j))

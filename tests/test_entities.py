@@ -581,3 +581,13 @@ def test_a_company_named_without_its_company_word_is_the_same_company() -> None:
     assert spans == [
         ("Wexlow Holdings", "ORG", "Wexlow Holdings"), ("Wexlow", "ORG", "Wexlow Holdings")
     ]  # fmt: skip
+
+
+def test_a_titles_modifiers_leave_the_body_before_them() -> None:
+    found = _types(
+        "On the day of the vote, Senate Majority Leader Tom Vane had lunch with the U.S. Trade "
+        "Representative Carla Hill and then spoke to Scottish National Party Leader Ewan Rae."
+    )
+    assert found["Senate"] == "ORG" and found["Tom Vane"] == "PER"
+    assert found["U.S."] == "LOC" and found["Carla Hill"] == "PER"
+    assert found["Scottish National Party"] == "ORG" and found["Ewan Rae"] == "PER"
