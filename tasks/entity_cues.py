@@ -148,7 +148,10 @@ KNOWN_ORGS = words_of(
     Volkswagen Siemens Philips Nestle Unilever Shell Exxon Chevron Aramco OPEC NATO UEFA FIFA
     Daesh ISIS ISIL Hizbollah Hizbullah Sputnik SANA Al-Qaeda al-Qaeda Al-Qaida al-Qaida Qaeda
     Qaida Al-Jazeera Al-Arabiya Twitter YouTube Youtube Instagram WhatsApp Netflix Uber eBay
-    Yahoo LinkedIn Snapchat TikTok Wikipedia Labour Taleban"""
+    Yahoo LinkedIn Snapchat TikTok Wikipedia Labour Taleban Samsung Qualcomm Nvidia Tesla
+    Walmart Huawei Alibaba Tencent Baidu Spotify SoftBank Pfizer Moderna AstraZeneca Novartis
+    Roche Bayer BASF Airbnb Cisco Vodafone Ericsson Nokia Renault Peugeot Fiat Hyundai
+    Lufthansa"""
 )
 # Well-known organisations named by words that read as a place or a person (lower-cased).
 KNOWN_ORG_NAMES = frozenset({

@@ -591,3 +591,12 @@ def test_a_titles_modifiers_leave_the_body_before_them() -> None:
     assert found["Senate"] == "ORG" and found["Tom Vane"] == "PER"
     assert found["U.S."] == "LOC" and found["Carla Hill"] == "PER"
     assert found["Scottish National Party"] == "ORG" and found["Ewan Rae"] == "PER"
+
+
+def test_global_companies_named_like_towns_or_people_are_organisations() -> None:
+    found = _types("Profits rose at Nokia and Renault, while the lower-cased text agreed.")
+    assert found == {"Nokia": "ORG", "Renault": "ORG"}
+    lower = {(s.text, s.type) for s in extract_entities("profits rose at nokia and renault .")}
+    assert lower == {("nokia", "ORG"), ("renault", "ORG")}
+    # a company whose lower-cased name is an everyday word is not read in lower-cased text
+    assert not extract_entities("a fiat currency and a tesla of field strength .")
