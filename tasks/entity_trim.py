@@ -23,7 +23,8 @@ TITLE_MODIFIERS = words_of(
     """Foreign Prime Defence Defense Finance Interior Economy Economics Trade Deputy Vice Acting
     Former Chief Executive State Junior Senior Assistant Managing Opposition Party Labour
     Industry Health Justice Agriculture Energy Transport Education Culture Sports Tourism
-    Environment Labor Home Security First Grand Supreme Commanding Field Majority Minority"""
+    Environment Labor Home Security First Grand Supreme Commanding Field Majority Minority
+    District Circuit"""
 )
 # Well-known organisations whose name also opens sentences as an everyday word ("Shell casings").
 _SENTENCE_WORDS = frozenset({"shell", "apple", "amazon", "fed", "treasury"})

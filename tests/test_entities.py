@@ -591,6 +591,8 @@ def test_a_titles_modifiers_leave_the_body_before_them() -> None:
     assert found["Senate"] == "ORG" and found["Tom Vane"] == "PER"
     assert found["U.S."] == "LOC" and found["Carla Hill"] == "PER"
     assert found["Scottish National Party"] == "ORG" and found["Ewan Rae"] == "PER"
+    court = _types("In a ruling on the law, the US District Judge Dana Orwell sided with them.")
+    assert court == {"US": "LOC", "Dana Orwell": "PER"}
 
 
 def test_global_companies_named_like_towns_or_people_are_organisations() -> None:
