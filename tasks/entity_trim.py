@@ -26,7 +26,7 @@ TITLE_MODIFIERS = words_of(
     Environment Labor Home Security First Grand Supreme Commanding Field Majority Minority
     District Circuit"""
 )
-# Well-known organisations whose name also opens sentences as an everyday word ("Shell casings").
+# Well-known organisations whose name also opens sentences as an everyday word ("Fed up").
 _SENTENCE_WORDS = frozenset({"shell", "apple", "amazon", "fed", "treasury"})
 _PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name
 # A hyphenated adjective before a name is no part of it ("Tripoli-based").
