@@ -166,7 +166,7 @@ def chunks(line: Line, n: int) -> list[Chunk]:
                 if words[j] in ("of", "for") and words[j - 1] not in OF_HEADS:
                     break  # "Mike Powell of Acme Bank": two names, not one
                 j += 2
-            elif words[j] == "and" and (_and_joins(line, j) or _in_joins(line, i, j, "and") > j):
+            elif words[j] == "and" and (_and_joins(line, j) or _and_in_joins(line, i, j)):
                 j += 2
             elif words[j] == "in" and (k := _in_joins(line, i, j)) > j:
                 j = k
@@ -186,24 +186,32 @@ def chunks(line: Line, n: int) -> list[Chunk]:
     return out
 
 
-def _in_joins(line: Line, i: int, j: int, over: str = "in") -> int:
+def _run_end(line: Line, j: int) -> int:
+    """End of the run of capitalised words after the connector at j (none: j + 1)."""
+    k = j + 1
+    while k < len(line.words) and line.cap[k] and not line.sent_start(k):
+        k += 1
+    return k
+
+
+def _in_joins(line: Line, i: int, j: int) -> int:
     """End of a body's name that goes on over "in" to a country or continent ("Organisation for
     Security and Cooperation in Europe"); else j. Only a run with "for" inside, not ending in an
-    organisation word or place, joins: "Bank for International Settlements in Basle" stays two.
-    With `over` = "and", the run after the "and" must go on over "in" so."""
-    words, cap = line.words, line.cap
-    k = j + 1
-    while k < len(words) and cap[k] and not line.sent_start(k):
-        k += 1
-    if over == "and":
-        end = _in_joins(line, i, k) if k < len(words) and words[k] == "in" else k
-        return end if end > k else j
-    if k == j + 1 or "for" not in words[i + 1 : j - 1] or org_suffix(words[j - 1]):
-        return j
-    if place(words[j - 1]) is not None:
+    organisation word or place, joins: "Bank for International Settlements in Basle" stays two."""
+    words = line.words
+    k = _run_end(line, j)
+    last = words[j - 1]
+    if k == j + 1 or "for" not in words[i + 1 : j - 1] or org_suffix(last) or place(last):
         return j
     entry = place(" ".join(words[j + 1 : k]))
     return k if entry is not None and entry[1] in ("country", "continent", "region") else j
+
+
+def _and_in_joins(line: Line, i: int, j: int) -> bool:
+    """The run after the "and" at j goes on over "in" as `_in_joins` reads it ("Organisation for
+    Security and Cooperation in Europe")."""
+    k = _run_end(line, j)
+    return k < len(line.words) and line.words[k] == "in" and _in_joins(line, i, k) > k
 
 
 def _possessive_company(line: Line, i: int, j: int) -> int:
@@ -235,9 +243,7 @@ _BODIES = words_of(
 def _and_joins(line: Line, j: int) -> bool:
     """`Securities and Exchange Commission`, `Trinidad and Tobago`: one name over "and"."""
     words, cap = line.words, line.cap
-    k = j + 1
-    while k < len(words) and cap[k] and not line.sent_start(k):
-        k += 1
+    k = _run_end(line, j)
     i = j - 1
     while i > 0 and cap[i - 1]:
         i -= 1
