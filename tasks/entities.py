@@ -17,7 +17,7 @@ from tasks.entity_cues import (
     TEAM_SPORTS,
     org_suffix,
 )
-from tasks.entity_lexicon import given_names, place, zipf
+from tasks.entity_lexicon import given_names, is_given_name, place, zipf
 from tasks.entity_orgs import results_line, uncased_orgs
 from tasks.entity_possessive import stripped_possessives
 from tasks.entity_propagate import propagate, retype
@@ -122,7 +122,7 @@ def _full_name_surnames(lines: list[Line], runs: dict[int, list[Chunk]]) -> set[
     out: set[str] = set()
     for n, line_runs in runs.items():
         for ch in line_runs:
-            if ch.j - ch.i in (2, 3) and given_names().get(lines[n].words[ch.i], 0) >= 3:
+            if ch.j - ch.i in (2, 3) and is_given_name(lines[n].words[ch.i]):
                 out.add(lines[n].words[ch.j - 1])
     return out
 

@@ -82,6 +82,14 @@ def place(name: str) -> tuple[str, str, int] | None:
     return places().get(name.lower())
 
 
+GIVEN_NAME_MIN = 3  # popularity (1..15) from which a word reads as a given name
+
+
+def is_given_name(word: str) -> bool:
+    """A given name at least GIVEN_NAME_MIN popular ("Tom"; not a rare listing like "Premier")."""
+    return given_names().get(word, 0) >= GIVEN_NAME_MIN
+
+
 @cache
 def given_names() -> dict[str, int]:
     """Given names across cultures (gender-guesser and US census lists) -> popularity 1..15."""

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from tasks.entity_lexicon import given_names
+from tasks.entity_lexicon import is_given_name
 from tasks.entity_orgs import company_short_forms
 from tasks.entity_rules import LOC_PREVIOUS, MEDIUM, STRONG, Mention, previous_word
 from tasks.entity_tokens import Line
-
-_GIVEN_OPENS_NAME = 3  # given-name popularity (1..15) from which a word opens a person's name
 
 
 def propagate(mentions: list[Mention], lines: list[Line]) -> dict[str, tuple[str, str]]:
@@ -46,7 +44,7 @@ def _surname_here(m: Mention, lines: list[Line], full: str) -> bool:
     if m.conf < STRONG or m.type == "PER":
         return True
     parts = full.split(" ")
-    given = len(parts) <= 3 and given_names().get(parts[0], 0) >= _GIVEN_OPENS_NAME
+    given = len(parts) <= 3 and is_given_name(parts[0])
     prev = previous_word(lines[m.line].words, m.i).lower()
     return given and m.type == "LOC" and prev not in LOC_PREVIOUS
 

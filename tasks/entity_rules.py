@@ -15,13 +15,14 @@ from tasks.entity_cues import (
     MISC_SUFFIXES,
     NOT_ENTITY,
     ORG_HEADS,
+    ORG_SUFFIXES,
     PERSON_TITLES,
     PERSON_TITLES_LOWER,
     PRESS_NAMES,
     org_suffix,
     words_of,
 )
-from tasks.entity_lexicon import given_names, place, surnames, zipf
+from tasks.entity_lexicon import given_names, is_given_name, place, surnames, zipf
 from tasks.entity_tokens import Line
 from tasks.entity_trim import ADJECTIVE_ENDINGS, TITLE_MODIFIERS
 from tasks.place_case import function_word
@@ -41,6 +42,8 @@ _SETTLEMENTS = words_of("village villages town towns city cities province distri
 _CLUB_ROLES = words_of(
     "boss manager coach striker midfielder defender goalkeeper keeper skipper winger fans"
 )
+# Last words that end both places and clubs ("County"): a place outside the sports pages.
+_PLACE_OR_CLUB = LOC_SUFFIXES & ORG_SUFFIXES
 # Roles a person holds at a club or firm ("Elvis fans" are no club's).
 _STAFF_ROLES = _CLUB_ROLES - {"fans"}
 # A publication's kind, right before or after its name.
@@ -153,15 +156,15 @@ def type_chunk(
         if kind != "country" and nxt in _CLUB_ROLES and not had_title:
             return "ORG", STRONG, name  # "Chelsea boss", "Newcastle striker": the club
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
-    if words[-1] == "County" and n >= 2 and not sports and "of" not in words:
+    if words[-1] in _PLACE_OR_CLUB and n >= 2 and not sports and "of" not in words:
         return "LOC", MEDIUM, name  # "Lamar County"; a club only on a sports page ("Derby County")
     acronym = n == 1 and line.upper[i]  # "said ISRO", "told CNN": an organisation
     # "said General Motors": an organisation's last word outweighs the word before it
     # (not "said David Steel": a given name opens a person's name)
-    company = n >= 2 and org_suffix(words[-1]) and given_names().get(words[0], 0) < 3
+    company = n >= 2 and org_suffix(words[-1]) and not is_given_name(words[0])
     if had_title or prev.rstrip(".").lower() in PERSON_TITLES_LOWER and not (acronym or company):
         return "PER", STRONG, name
-    press_person = n == 2 and words[-1] in PRESS_NAMES and given_names().get(words[0], 0) >= 3
+    press_person = n == 2 and words[-1] in PRESS_NAMES and is_given_name(words[0])
     if org_suffix(words[-1]) and not press_person:  # "Jim Courier" is no newspaper
         if n == 1 and not line.upper[i] and not sports:
             return None, WEAK, name  # "Police", "Industry" alone: a common noun
@@ -172,7 +175,7 @@ def type_chunk(
         return "ORG", MEDIUM, name
     if words[-1] in LOC_SUFFIXES or words[0] in LOC_PREFIXES and n >= 2:
         return "LOC", STRONG, name
-    if words[0] in ORG_HEADS and n >= 2 and given_names().get(words[1], 0) < 3:
+    if words[0] in ORG_HEADS and n >= 2 and not is_given_name(words[1]):
         return "ORG", MEDIUM, name  # "National Lottery", "Federal Reserve"
     if any(len(w) == 2 and w[1] == "." for w in words[:-1]) and n >= 2:
         return "PER", STRONG, name
@@ -205,7 +208,7 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
         return "LOC", MEDIUM, name  # "North Africa", "Southern Sudan"
     if place(first) is not None or place(last) is not None:
         return "ORG", WEAK, name
-    if all(zipf(w) >= 4.5 and given_names().get(w, 0) < 3 for w in words):
+    if all(zipf(w) >= 4.5 and not is_given_name(w) for w in words):
         return "ORG", WEAK, name  # "Red Cross", "Clean Air Trust": common words make no person
     return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
 
@@ -233,7 +236,7 @@ def _type_single(
         return "PER", WEAK, word
     if given_names().get(word, 0) >= 6:
         return "PER", WEAK, word
-    if sports and line.sent_start(i) and zipf(word) >= 3.3 and given_names().get(word, 0) < 3:
+    if sports and line.sent_start(i) and zipf(word) >= 3.3 and not is_given_name(word):
         return None, WEAK, word  # "Extras", "Bowling": table labels, not clubs
     if sports:
         return "ORG", WEAK, word
