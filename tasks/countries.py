@@ -52,6 +52,7 @@ CUE_CONTEXT = 1.0  # style cues (US local-news words) also help resolve ambiguou
 _AGREEMENTS = frozenset(["accord", "accords", "agreement", "agreements", "pact", "protocol",
                          "convention", "treaty", "declaration", "communique"])  # fmt: skip
 _TOWN_KINDS = frozenset({"city", "region", "county"})
+SEGMENT_ORDER = 10_000  # mention i of segment k (the title is segment 0) has order k * this + i
 _NAMES = {
     "US": "United States", "GB": "United Kingdom", "RU": "Russia", "KR": "South Korea",
     "KP": "North Korea", "CD": "DR Congo", "CG": "Congo", "CI": "Ivory Coast",
@@ -138,7 +139,7 @@ def _collect(text: str, title: str | None) -> tuple[list[tuple[Mention, float, i
             out.append((mention, weight, order + mention.index))
         for key, index in surnames.items():
             surname_from.setdefault(key, order + index)
-        order += 10_000
+        order += SEGMENT_ORDER
     # One sense per discourse: "Kimberley, British Columbia" makes every "Kimberley" Canadian.
     narrowed = {m.key: m.candidates for m, _, _ in out if m.narrowed}
     for m, _, _ in out:
@@ -219,7 +220,10 @@ def detect_countries(
     dateline_country = None
     resolved = [_resolve(m.candidates, context, local) for m, _, _ in mentions]
     seats: set[str] = set()  # an international body ("EC", "GATT") counts once for its seat
+    titled: set[str] = set()  # countries the title names: a subject, never just a bureau
     for (mention, weight, order), cand in zip(mentions, resolved, strict=True):
+        if title and order < SEGMENT_ORDER and cand.kind in ("country", "name"):
+            titled.add(cand.iso2)
         if cand.kind != "none" and not (cand.kind == "intl" and cand.iso2 in seats):
             score[cand.iso2] += _mention_weight(mention, cand, weight)
             count[cand.iso2] += 1
@@ -231,7 +235,8 @@ def detect_countries(
     if datelines:
         # One dateline counts once; its last part ("Ore.", "British Columbia") is the most telling.
         cand = _resolve(datelines[-1], context, local)
-        weight = DATELINE_WEIGHT if bureau_dateline(cand.iso2, score) else DATELINE_SCORE
+        bureau = cand.iso2 not in titled and bureau_dateline(cand.iso2, score)
+        weight = DATELINE_WEIGHT if bureau else DATELINE_SCORE
         score[cand.iso2] += weight * (CORROBORATED if cues.get(cand.iso2) else 1.0)
         first.setdefault(cand.iso2, 10**9)
         placed.add(cand.iso2)

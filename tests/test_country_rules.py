@@ -205,6 +205,17 @@ def test_a_neighbouring_bureau_dateline_keeps_the_ordinary_weight():
     assert detect_countries(text, "Shelling kills 12", "BEIRUT").focus == "SY"
 
 
+def test_a_dateline_country_the_title_names_is_the_subject_not_a_bureau():
+    text = (
+        "Jordan reopened its border crossing with Syria on Saturday.\n\n"
+        "The crossing had been shut after clashes in southern Syria near Daraa."
+    )
+    assert detect_countries(text, "Jordan reopens crossing with Syria", "AMMAN").focus == "JO"
+    # a demonym in the title is not the subject: the neighbour's dateline stays a bureau
+    text = "Shelling hit Homs and Hama overnight. Residents of Homs fled as Syrian forces advanced."
+    assert detect_countries(text, "Lebanese aid convoy hit", "BEIRUT").focus == "SY"
+
+
 def test_lower_case_local_offices_count_as_us_local_style():
     text = "Manchester aldermen voted on Tuesday to extend bar hours downtown."
     assert detect_countries(text).focus == "US"
