@@ -31,7 +31,7 @@ PERSON_TITLES_LOWER = frozenset(w.lower() for w in PERSON_TITLES) | words_of(
 
 # A company's legal form, last in its name ("Ruch SA"); the name without it is the company too.
 LEGAL_FORMS = words_of(
-    "Inc Corp Corporation Co Ltd Limited Plc PLC LLC AG SA NV BV GmbH SpA AB ASA Oyj KK"
+    "Inc Corp Corporation Co Cos Ltd Limited Plc PLC LLC AG SA NV BV GmbH SpA AB ASA Oyj KK"
 )
 
 # Last word of a name that marks an organisation.

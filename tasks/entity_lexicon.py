@@ -124,11 +124,9 @@ def surnames() -> dict[str, int]:
 COMMON_FIRST_NAME_RANK = 400
 
 
-def common_first_name(word: str) -> bool:
-    """Among the US census's COMMON_FIRST_NAME_RANK most common given names (any case)."""
-    return (
-        _first_name_ranks().get(word.title(), COMMON_FIRST_NAME_RANK + 1) <= COMMON_FIRST_NAME_RANK
-    )
+def common_first_name(word: str, rank: int = COMMON_FIRST_NAME_RANK) -> bool:
+    """Among the US census's `rank` most common given names (any case)."""
+    return _first_name_ranks().get(word.title(), rank + 1) <= rank
 
 
 @cache

@@ -28,6 +28,9 @@ TITLE_MODIFIERS = words_of(
 )
 # Well-known organisations whose name also opens sentences as an everyday word ("Fed up").
 _SENTENCE_WORDS = frozenset({"shell", "apple", "amazon", "fed", "treasury"})
+# Given names down to this census rank ("Taylor" 422, "Hunter" 735; not "King" 1055) open a
+# person's name at a sentence start when a census surname follows.
+SURNAME_PAIR_FIRST_RANK = 1000
 _PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name
 # A hyphenated adjective before a name is no part of it ("Tripoli-based").
 ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
@@ -122,9 +125,12 @@ def _may_open_name(word: str, lower_seen: set[str]) -> bool:
 
 def _given_before_surname(word: str, nxt: str) -> bool:
     """One of the census's most common given names ("Tony", "Mark"; not "Will" or "May") before
-    a capitalised word that is no common word, demonym or country: a person, though sentences
-    start with common words."""
-    if not common_first_name(word) or is_common_word(nxt) or nxt in DEMONYMS:
+    a capitalised word that is no common word, demonym or country, or a less common one before a
+    census surname ("Taylor Swift"): a person, though sentences start with common words."""
+    given = common_first_name(word) or (
+        common_first_name(word, SURNAME_PAIR_FIRST_RANK) and nxt in surnames()
+    )
+    if not given or is_common_word(nxt) or nxt in DEMONYMS:
         return False
     entry = place(nxt)
     return entry is None or entry[1] != "country"

@@ -330,6 +330,17 @@ def test_a_frequent_given_name_opening_a_sentence_starts_the_name() -> None:
     assert not {"Will Britain", "Mark Germany", "Bill Payments"} & set(found)
 
 
+def test_a_less_common_given_name_opening_a_sentence_before_a_surname_starts_the_name() -> None:
+    text = ("Taylor Swift released a new album on Friday. Hunter Biden was in court. "
+            "Williams Cos said profit rose. Man Booker judges met. Will Street go up?")  # fmt: skip
+    found = _types(text)
+    assert found["Taylor Swift"] == "PER" and found["Hunter Biden"] == "PER"
+    # a company's plural legal form ("Cos") ends a company, not a person's name
+    assert found["Williams Cos"] == "ORG"
+    # not with a rarer given name ("Man", rank 1176), nor before a common word ("Street")
+    assert "Man Booker" not in found and "Will Street" not in found
+
+
 def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
             "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
