@@ -24,8 +24,9 @@ from tasks.entity_cues import (
 )
 from tasks.entity_lexicon import given_names, is_given_name, place, surnames, zipf
 from tasks.entity_tokens import Line
-from tasks.entity_trim import ADJECTIVE_ENDINGS, TITLE_MODIFIERS
+from tasks.entity_trim import ADJECTIVE_ENDINGS, PLURAL_NOUN_ZIPF, TITLE_MODIFIERS, is_common_word
 from tasks.place_case import function_word
+from tasks.stop_words import stop_words
 
 LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
@@ -195,6 +196,8 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
         return "ORG", WEAK, name  # "DB Cargo", "BBC World": an acronym is no part of a name
     if first in KNOWN_ORGS:
         return "ORG", WEAK, name  # "Sony Pictures", "Boeing Capital": a known company's unit
+    if _no_person(first, last, len(words)):
+        return "ORG", WEAK, name
     given = given_names().get(first, 0)
     last_place = place(last)
     big_last = last_place is not None and (
@@ -211,6 +214,30 @@ def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, i
     if all(zipf(w) >= 4.5 and not is_given_name(w) for w in words):
         return "ORG", WEAK, name  # "Red Cross", "Clean Air Trust": common words make no person
     return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
+
+
+_BIG_REGION = 1_000_000  # a state or country ("Georgia", "Virginia"), not a district named "Paul"
+COMMON_SURNAME_RANK = 1000  # "Johnson" (2), "Stone" (158); not "Power" (2,665)
+_RARE = 10**9
+
+
+def _no_person(first: str, last: str, n: int) -> bool:
+    """Word shapes no person's name takes: a state or country then an everyday word ("Georgia
+    Power", "Virginia Tech"), a plural noun last ("Meta Platforms"; not "Tyra Banks", a census
+    surname; not "van der Does"), an everyday "-ing" word first ("Rolling Stone"; not "Irving")."""
+    entry = place(first)
+    common_last = is_common_word(last) and surnames().get(last, _RARE) > COMMON_SURNAME_RANK
+    if n == 2 and entry is not None and entry[2] >= _BIG_REGION and common_last:
+        return True  # not "Paul Johnson" (a region of 200,000 named Paul; a common surname)
+    plural = last.endswith("s") and zipf(last[:-1]) >= PLURAL_NOUN_ZIPF
+    if (
+        plural
+        and is_common_word(last)
+        and last not in surnames()
+        and last.lower() not in stop_words()
+    ):
+        return True
+    return first.endswith("ing") and zipf(first) >= PLURAL_NOUN_ZIPF and not is_given_name(first)
 
 
 def _type_single(

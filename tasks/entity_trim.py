@@ -31,7 +31,7 @@ _SENTENCE_WORDS = frozenset({"shell", "apple", "amazon", "fed", "treasury"})
 # Given names down to this census rank ("Taylor" 422, "Hunter" 735; not "King" 1055) open a
 # person's name at a sentence start when a census surname follows.
 SURNAME_PAIR_FIRST_RANK = 1000
-_PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name
+PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name
 # A hyphenated adjective before a name is no part of it ("Tripoli-based").
 ADJECTIVE_ENDINGS = ("-based", "-led", "-backed", "-owned", "-run", "-born", "-made", "-style",
                      "-language")  # fmt: skip
@@ -118,7 +118,7 @@ def _may_open_name(word: str, lower_seen: set[str]) -> bool:
     ("Replacing", "Aiding"), no plural of a common noun ("Holders"), and not written in lower
     case elsewhere in the article."""
     low = word.lower()
-    plural = low.endswith("s") and zipf(low[:-1]) >= _PLURAL_NOUN_ZIPF
+    plural = low.endswith("s") and zipf(low[:-1]) >= PLURAL_NOUN_ZIPF
     verb = low.endswith(("ing", "ed", "ly"))
     return not (plural or verb or low in stop_words() or low in lower_seen)
 

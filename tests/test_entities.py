@@ -341,6 +341,20 @@ def test_a_less_common_given_name_opening_a_sentence_before_a_surname_starts_the
     assert "Man Booker" not in found and "Will Street" not in found
 
 
+def test_name_shapes_no_person_takes_are_organisations() -> None:
+    text = ("Crews from Georgia Power worked overnight, and Meta Platforms was fined. Critics at "
+            "Rolling Stone agreed. Later Paul Power, Georgia Stone and Tyra Banks spoke, "
+            "and Rein van der Does said the Carolina Panthers had won.")  # fmt: skip
+    found = _types(text)
+    # a state then an everyday word; a plural noun last; an everyday "-ing" word first
+    assert found["Georgia Power"] == "ORG" and found["Meta Platforms"] == "ORG"
+    assert found["Rolling Stone"] == "ORG" and found["Carolina Panthers"] == "ORG"
+    # not after a small place ("Paul", a district) or before a common surname ("Stone"); not a
+    # plural-looking surname ("Banks") or a stop word ("Does")
+    for person in ("Paul Power", "Georgia Stone", "Tyra Banks", "Rein van der Does"):
+        assert found[person] == "PER", person
+
+
 def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
             "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
