@@ -14,7 +14,14 @@ from tasks.entity_cues import (
     org_suffix,
     words_of,
 )
-from tasks.entity_lexicon import common_first_name, given_names, place, surnames, zipf
+from tasks.entity_lexicon import (
+    common_first_name,
+    given_names,
+    is_given_name,
+    place,
+    surnames,
+    zipf,
+)
 from tasks.entity_tokens import Line
 from tasks.stop_words import stop_words
 
@@ -110,7 +117,24 @@ def strip_chunk(
         j -= 1
     while j > i and not cap[j - 1] and words[j - 1] != ".":
         j -= 1
+    if (given := _holder_after_post(words, i, j)) is not None:
+        i, had_title = given, True
     return i, j, had_title
+
+
+def _holder_after_post(words: list[str], i: int, j: int) -> int | None:
+    """Where the holder's name starts in "Secretary of State Hillary Clinton" or "Speaker of the
+    House Nancy Pelosi": the run after a title's "of" names the post for 1-3 words, then a given
+    name and a surname follow."""
+    k = i - 1 - (i >= 1 and words[i - 1] == "the")
+    if k < 1 or words[k] != "of" or words[k - 1].rstrip(".") not in PERSON_TITLES:
+        return None
+    if org_suffix(words[j - 1]):
+        return None  # "Chairman of Nomura Securities Co": the employer
+    for g in range(i + 1, min(i + 4, j - 1)):
+        if words[g][:1].isupper() and is_given_name(words[g]):
+            return g if not any(map(is_given_name, words[i:g])) else None
+    return None
 
 
 def _may_open_name(word: str, lower_seen: set[str]) -> bool:

@@ -355,6 +355,20 @@ def test_name_shapes_no_person_takes_are_organisations() -> None:
         assert found[person] == "PER", person
 
 
+def test_a_post_named_after_a_titles_of_is_not_part_of_the_holders_name() -> None:
+    text = ("The talks were led on Monday by Secretary of State Hillary Clinton, and the bill "
+            "was backed by the Speaker of the House Nancy Pelosi and by the Minister of Foreign "
+            "Affairs Sergei Lavrov. Analysts of JP Morgan Chase said little, and neither did "
+            "the Minister of Social Affairs Louw de Graaf or the Chairman of Nomura Securities "
+            "Co Ltd on Friday.")  # fmt: skip
+    found = _types(text)
+    for person in ("Hillary Clinton", "Nancy Pelosi", "Sergei Lavrov"):
+        assert found[person] == "PER", person
+    # only after a title's "of", and only where a capitalised given name opens the holder's name
+    assert found["JP Morgan Chase"] == "ORG" and "de Graaf" not in found
+    assert found["Nomura Securities Co Ltd"] == "ORG"  # the employer, not a holder "Co Ltd"
+
+
 def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
             "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
