@@ -111,6 +111,8 @@ def strip_chunk(
         i += 1
     if j - i > 1 and words[i].endswith(ADJECTIVE_ENDINGS):
         i += 1  # "Tripoli-based Government of National Unity"
+    if j > i and words[j - 1].endswith(ADJECTIVE_ENDINGS):
+        return j, j, False  # "a Hong Kong-based bank", "United Nations-backed": an adjective
     while i < j and words[i] in CALENDAR and j - i > 1:
         i += 1
     while j > i + 1 and words[j - 1] in CALENDAR:

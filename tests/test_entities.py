@@ -369,6 +369,13 @@ def test_a_post_named_after_a_titles_of_is_not_part_of_the_holders_name() -> Non
     assert found["Nomura Securities Co Ltd"] == "ORG"  # the employer, not a holder "Co Ltd"
 
 
+def test_a_name_made_an_adjective_by_a_hyphenated_ending_is_no_entity() -> None:
+    text = ("The Tripoli-based Government of National Accord and a United Nations-backed "
+            "mission met in a Hong Kong-based bank on Monday.")  # fmt: skip
+    found = _types(text)
+    assert found == {"Government of National Accord": "ORG"}
+
+
 def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
             "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
