@@ -136,7 +136,8 @@ NOT_ENTITY = CALENDAR | words_of(
 MISC_SUFFIXES = words_of(
     """Cup Open Championship Championships Games Olympics Tour Prix Series Trophy Masters
     Classic Award Awards Prize Day Tournament Marathon Rally Festival Division Conference
-    Olympiad Grand Slam Derby Stakes Invitational Challenge Week War Wars Bowl Index Year"""
+    Olympiad Grand Slam Derby Stakes Invitational Challenge Week War Wars Bowl Index Year
+    Telescope"""
 )
 
 # Well-known organisations named by one word that carries no cue.
@@ -151,7 +152,7 @@ KNOWN_ORGS = words_of(
     Yahoo LinkedIn Snapchat TikTok Wikipedia Labour Taleban Samsung Qualcomm Nvidia Tesla
     Walmart Huawei Alibaba Tencent Baidu Spotify SoftBank Pfizer Moderna AstraZeneca Novartis
     Roche Bayer BASF Airbnb Cisco Vodafone Ericsson Nokia Renault Peugeot Fiat Hyundai
-    Lufthansa"""
+    Lufthansa Meta"""
 )
 # Well-known organisations named by words that read as a place or a person (lower-cased).
 KNOWN_ORG_NAMES = frozenset({

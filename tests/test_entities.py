@@ -653,3 +653,9 @@ def test_global_companies_named_like_towns_or_people_are_organisations() -> None
     assert lower == {("nokia", "ORG"), ("renault", "ORG")}
     # a company whose lower-cased name is an everyday word is not read in lower-cased text
     assert not extract_entities("a fiat currency and a tesla of field strength .")
+    # Meta, the company, is no longer read as the Colombian department of that name
+    assert _types("Demand from Amazon, Meta and Alphabet rose.")["Meta"] == "ORG"
+    lower = {(s.text, s.type) for s in extract_entities("a meta analysis of the data .")}
+    assert ("meta", "ORG") not in lower
+    # a telescope's name is an instrument (CoNLL's MISC), not a person
+    assert "James Webb Space Telescope" not in _types("Data from the James Webb Space Telescope.")
