@@ -152,7 +152,7 @@ KNOWN_ORGS = words_of(
     Yahoo LinkedIn Snapchat TikTok Wikipedia Labour Taleban Samsung Qualcomm Nvidia Tesla
     Walmart Huawei Alibaba Tencent Baidu Spotify SoftBank Pfizer Moderna AstraZeneca Novartis
     Roche Bayer BASF Airbnb Cisco Vodafone Ericsson Nokia Renault Peugeot Fiat Hyundai
-    Lufthansa Meta"""
+    Lufthansa Meta House"""
 )
 # Well-known organisations named by words that read as a place or a person (lower-cased).
 KNOWN_ORG_NAMES = frozenset({

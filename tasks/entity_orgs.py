@@ -23,7 +23,7 @@ from tasks.entity_tokens import Line
 # Known organisations whose lower-cased form is an everyday word ("who", "shell", "fed").
 _WORD_LIKE = words_of(
     "ap who fed shell apple amazon intel us parliament congress senate treasury labour fiat tesla "
-    "meta"
+    "meta house"
 )
 # Words an acronym may skip in its long form ("organisation for security and co-operation in
 # europe ( osce )").

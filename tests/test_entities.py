@@ -657,5 +657,10 @@ def test_global_companies_named_like_towns_or_people_are_organisations() -> None
     assert _types("Demand from Amazon, Meta and Alphabet rose.")["Meta"] == "ORG"
     lower = {(s.text, s.type) for s in extract_entities("a meta analysis of the data .")}
     assert ("meta", "ORG") not in lower
+    # the House is the legislative chamber, but "House prices" opens a sentence as a word
+    found = _types("The bill passed the House on Friday, and House Speaker Ann Vale said so.")
+    assert found["House"] == "ORG" and found["Ann Vale"] == "PER"
+    assert "House" not in _types("House prices rose in March, the survey of Dunvarra said.")
+    assert not extract_entities("the house voted .")
     # a telescope's name is an instrument (CoNLL's MISC), not a person
     assert "James Webb Space Telescope" not in _types("Data from the James Webb Space Telescope.")
