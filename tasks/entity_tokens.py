@@ -163,7 +163,7 @@ def chunks(line: Line, n: int) -> list[Chunk]:
             if cap[j] and not line.sent_start(j):
                 j += 1
             elif words[j] in CONNECTORS and j + 1 < size and cap[j + 1]:
-                if words[j] in ("of", "for") and words[j - 1] not in OF_HEADS:
+                if words[j] in ("of", "for") and not _headed(words, i, j):
                     break  # "Mike Powell of Acme Bank": two names, not one
                 j += 2
             elif words[j] == "and" and (_and_joins(line, j) or _and_in_joins(line, i, j)):
@@ -184,6 +184,14 @@ def chunks(line: Line, n: int) -> list[Chunk]:
         out.append(Chunk(n, i, j))
         end = j
     return out
+
+
+def _headed(words: list[str], i: int, j: int) -> bool:
+    """The run [i, j) before an "of" or "for" ends in a head word ("Bank of"), or one of its
+    earlier "of" joins had one ("Board of Control for Cricket")."""
+    return words[j - 1] in OF_HEADS or any(
+        words[k] in ("of", "for") and words[k - 1] in OF_HEADS for k in range(i + 1, j - 1)
+    )
 
 
 def _run_end(line: Line, j: int) -> int:

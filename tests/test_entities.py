@@ -376,6 +376,17 @@ def test_a_name_made_an_adjective_by_a_hyphenated_ending_is_no_entity() -> None:
     assert found == {"Government of National Accord": "ORG"}
 
 
+def test_a_bodys_name_goes_on_over_a_second_of_or_for() -> None:
+    text = ("The Court of Arbitration for Sport heard the case, and the Board of Deputies of "
+            "British Jews wrote to it. Later Ann Vale of Dunvarra Mills and the Bank of "
+            "Dunvarra spoke.")  # fmt: skip
+    found = _types(text)
+    assert found["Court of Arbitration for Sport"] == "ORG"
+    assert found["Board of Deputies of British Jews"] == "ORG"
+    # a person "of" a company stays two names; a head word needs to open the first "of"
+    assert found["Ann Vale"] == "PER" and "Ann Vale of Dunvarra Mills" not in found
+
+
 def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
             "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
