@@ -21,13 +21,8 @@ from tasks.entity_lexicon import given_names, is_given_name, place, zipf
 from tasks.entity_orgs import results_line, uncased_orgs
 from tasks.entity_possessive import stripped_possessives
 from tasks.entity_propagate import propagate, retype
-from tasks.entity_rules import (
-    MEDIUM,
-    UNKNOWN,
-    Mention,
-    sports_team,
-    type_chunk,
-)
+from tasks.entity_rules import Mention, sports_team, type_chunk
+from tasks.entity_shapes import MEDIUM, UNKNOWN
 from tasks.entity_tokens import (
     CAP_WORD,
     WORD,

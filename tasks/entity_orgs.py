@@ -17,7 +17,8 @@ from tasks.entity_cues import (
     words_of,
 )
 from tasks.entity_lexicon import place
-from tasks.entity_rules import STRONG, Mention
+from tasks.entity_rules import Mention
+from tasks.entity_shapes import STRONG
 from tasks.entity_tokens import Line
 
 # Known organisations whose lower-cased form is an everyday word ("who", "shell", "fed").

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from tasks.entity_lexicon import is_given_name
 from tasks.entity_orgs import company_short_forms
-from tasks.entity_rules import LOC_PREVIOUS, MEDIUM, STRONG, Mention, previous_word
+from tasks.entity_rules import Mention, previous_word
+from tasks.entity_shapes import LOC_PREVIOUS, MEDIUM, STRONG
 from tasks.entity_tokens import Line
 
 

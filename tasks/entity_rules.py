@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from tasks.entity_cues import (
@@ -22,31 +21,27 @@ from tasks.entity_cues import (
     org_suffix,
     words_of,
 )
-from tasks.entity_lexicon import given_names, is_given_name, place, surnames, zipf
+from tasks.entity_lexicon import is_given_name, place, zipf
+from tasks.entity_shapes import (
+    CLUB_ROLES,
+    COMPASS,
+    LOC_PREVIOUS,
+    MEDIUM,
+    STRONG,
+    WEAK,
+    type_multi,
+    type_single,
+)
 from tasks.entity_tokens import Line
-from tasks.entity_trim import ADJECTIVE_ENDINGS, PLURAL_NOUN_ZIPF, TITLE_MODIFIERS, is_common_word
-from tasks.place_case import function_word
-from tasks.stop_words import stop_words
+from tasks.entity_trim import ADJECTIVE_ENDINGS, TITLE_MODIFIERS
 
-LOC_PREVIOUS = words_of("in at near from to into across outside inside via toward towards")
 _TEAM_WORDS = words_of("v vs v. vs. beat beats drew lost against for defeated")
-STRONG, MEDIUM, WEAK, UNKNOWN = 3, 2, 1, 0
-_COMPASS = words_of("North South East West Northern Southern Eastern Western Central Upper Lower")
 _SPEECH = words_of("said says told added")
 _SPEAKING_CITY = 1_000_000  # a city this big speaks for its government ("Moscow said")
-_ORG_NEXT = words_of(
-    "shares stock spokesman spokeswoman officials executives unit subsidiary shareholders chairman"
-)
 # "the village of ...": a place's name follows.
 _SETTLEMENTS = words_of("village villages town towns city cities province district county port")
-# Words after a town that make it a club: "Chelsea boss Jose Mourinho".
-_CLUB_ROLES = words_of(
-    "boss manager coach striker midfielder defender goalkeeper keeper skipper winger fans"
-)
 # Last words that end both places and clubs ("County"): a place outside the sports pages.
 _PLACE_OR_CLUB = LOC_SUFFIXES & ORG_SUFFIXES
-# Roles a person holds at a club or firm ("Elvis fans" are no club's).
-_STAFF_ROLES = _CLUB_ROLES - {"fans"}
 # A publication's kind, right before or after its name.
 _PRESS = words_of("daily newspaper weekly magazine tabloid")
 # Lower-case geographic nouns after a name ("the Bab al-Mandab strait", "Amazon region").
@@ -54,7 +49,7 @@ _GEO_NEXT = words_of(
     "river rivers strait straits region valley basin delta desert mountains peninsula province"
 )
 # Lower-case position words before one name ("the upper Amazon", "eastern Ghouta").
-_GEO_PREV = frozenset(w.lower() for w in _COMPASS)
+_GEO_PREV = frozenset(w.lower() for w in COMPASS)
 # People who work at an organisation: "analysts at Nomura".
 _STAFF = frozenset(
     w + plural
@@ -63,8 +58,6 @@ _STAFF = frozenset(
     for plural in ("", "s")
 )  # fmt: skip
 _NEVER_ALONE = NOT_ENTITY | DEMONYMS  # words that are no entity on their own
-_ROMAN = re.compile(r"^[IVXL]+$")  # "Henry VIII"
-_PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
 
 
 @dataclass(slots=True)
@@ -154,7 +147,7 @@ def type_chunk(
         canonical, kind, _ = entry
         if sports_team(kind, sports, prev, nxt, dateline):
             return "ORG", MEDIUM, canonical
-        if kind != "country" and nxt in _CLUB_ROLES and not had_title:
+        if kind != "country" and nxt in CLUB_ROLES and not had_title:
             return "ORG", STRONG, name  # "Chelsea boss", "Newcastle striker": the club
         return "LOC", STRONG if kind == "country" else MEDIUM, canonical
     if words[-1] in _PLACE_OR_CLUB and n >= 2 and not sports and "of" not in words:
@@ -181,99 +174,8 @@ def type_chunk(
     if any(len(w) == 2 and w[1] == "." for w in words[:-1]) and n >= 2:
         return "PER", STRONG, name
     if n >= 2:
-        return _type_multi(words, name, sports)
-    return _type_single(line, i, prev, nxt, sports)
-
-
-def _type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, int, str]:
-    """Type a multi-word capitalised run with no cue word."""
-    first, last = words[0], words[-1]
-    if all(w.isupper() for w in words if w.isalpha()):
-        if any(zipf(w) >= 3.5 for w in words):
-            return None, WEAK, name  # table header or shouted phrase
-        return "ORG", WEAK, name
-    if any(len(w) >= 2 and w.isupper() and w.isalpha() and not _ROMAN.match(w) for w in words):
-        return "ORG", WEAK, name  # "DB Cargo", "BBC World": an acronym is no part of a name
-    if first in KNOWN_ORGS:
-        return "ORG", WEAK, name  # "Sony Pictures", "Boeing Capital": a known company's unit
-    if _no_person(first, last, len(words)):
-        return "ORG", WEAK, name
-    given = given_names().get(first, 0)
-    last_place = place(last)
-    big_last = last_place is not None and (
-        last_place[1] == "country" or (last_place[1] == "city" and last_place[2] >= 1_000_000)
-    )
-    if given >= 3 and (zipf(first) < 5.0 or given >= 8) and not big_last:
-        return "PER", MEDIUM if last in surnames() or given >= 6 else WEAK, name
-    if last in surnames() and zipf(last) < 4.5 and place(first) is None:
-        return "PER", WEAK, name
-    if not sports and first in _COMPASS and place(" ".join(words[1:])) is not None:
-        return "LOC", MEDIUM, name  # "North Africa", "Southern Sudan"
-    if place(first) is not None or place(last) is not None:
-        return "ORG", WEAK, name
-    if all(zipf(w) >= 4.5 and not is_given_name(w) for w in words):
-        return "ORG", WEAK, name  # "Red Cross", "Clean Air Trust": common words make no person
-    return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
-
-
-_BIG_REGION = 1_000_000  # a state or country ("Georgia", "Virginia"), not a district named "Paul"
-COMMON_SURNAME_RANK = 1000  # "Johnson" (2), "Stone" (158); not "Power" (2,665)
-_RARE = 10**9
-
-
-def _no_person(first: str, last: str, n: int) -> bool:
-    """Word shapes no person's name takes: a state or country then an everyday word ("Georgia
-    Power", "Virginia Tech"), a plural noun last ("Meta Platforms"; not "Tyra Banks", a census
-    surname; not "van der Does"), an everyday "-ing" word first ("Rolling Stone"; not "Irving")."""
-    entry = place(first)
-    common_last = is_common_word(last) and surnames().get(last, _RARE) > COMMON_SURNAME_RANK
-    if n == 2 and entry is not None and entry[2] >= _BIG_REGION and common_last:
-        return True  # not "Paul Johnson" (a region of 200,000 named Paul; a common surname)
-    plural = last.endswith("s") and zipf(last[:-1]) >= PLURAL_NOUN_ZIPF
-    if (
-        plural
-        and is_common_word(last)
-        and last not in surnames()
-        and last.lower() not in stop_words()
-    ):
-        return True
-    return first.endswith("ing") and zipf(first) >= PLURAL_NOUN_ZIPF and not is_given_name(first)
-
-
-def _type_single(
-    line: Line, i: int, prev: str, nxt: str, sports: str
-) -> tuple[str | None, int, str]:
-    """Type a lone capitalised word (token i) with no gazetteer entry from its shape and context."""
-    word = line.words[i]
-    if line.upper[i] and 2 <= len(word) <= 6:
-        return "ORG", MEDIUM, word
-    if function_word(word.lower()):
-        return None, WEAK, word  # "The", "In" after a number: also given names, never alone
-    if prev.lower() in LOC_PREVIOUS:
-        return "LOC", WEAK, word
-    if prev.lower() == "the" and not sports:
-        return None, UNKNOWN, word  # "the Rhine", "the Moon": no person takes an article
-    # "Stand-in goalkeeper": a hyphenated sentence opener is no club (everyday ones such as
-    # "Interim" never get here: the trimmer drops them)
-    if nxt in _STAFF_ROLES and not (line.sent_start(i) and "-" in word):
-        return "ORG", MEDIUM, word  # "Everton manager Sean Dyche": the club, whatever its name
-    if _PERSON_SHAPE.search(word) or sports and prev in ("b", "c", "st", "lbw"):
-        return "PER", WEAK, word
-    if sports and (nxt[:1].isdigit() or prev[:1].isdigit()):
-        return "ORG", WEAK, word
-    if word in surnames() and zipf(word) < 4.0:
-        return "PER", WEAK, word
-    if given_names().get(word, 0) >= 6:
-        return "PER", WEAK, word
-    if sports and line.sent_start(i) and zipf(word) >= 3.3 and not is_given_name(word):
-        return None, WEAK, word  # "Extras", "Bowling": table labels, not clubs
-    if sports:
-        return "ORG", WEAK, word
-    if nxt in _ORG_NEXT:
-        return "ORG", WEAK, word
-    # Unknown lone words outside sports pages are as often MISC or common words as names
-    # (measured): keep them untyped unless the article types the same word elsewhere.
-    return None, UNKNOWN, word
+        return type_multi(words, name, sports)
+    return type_single(line, i, prev, nxt, sports)
 
 
 def _plural_demonym(name: str) -> bool:
