@@ -23,7 +23,7 @@ from tasks.country_local import STYLE_CONTEXT, LocalStyle, us_local_story
 from tasks.country_names import LOCATIVE, given_name_towns
 from tasks.country_words import word_set
 from tasks.detokenize import detokenize, is_tokenized
-from tasks.gazetteer import Candidate
+from tasks.gazetteer_keys import Candidate
 from tasks.place_matcher import Mention, case_mode, find_mentions
 
 TITLE_WEIGHT, LEAD_WEIGHT, BODY_WEIGHT = 2.0, 1.5, 1.0

@@ -5,12 +5,8 @@ from __future__ import annotations
 import re
 
 from tasks.country_words import region_abbreviations
-from tasks.gazetteer import (
-    Candidate,
-    gazetteer,
-    key_tokens,
-    stopped_cities,
-)
+from tasks.gazetteer import gazetteer, stopped_cities
+from tasks.gazetteer_keys import Candidate, key_tokens
 
 _ARTICLES = frozenset({"al", "el"})
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?"

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from tasks.country_cues import case_blind
 from tasks.country_words import place_suffixes
-from tasks.gazetteer import Candidate
+from tasks.gazetteer_keys import Candidate
 
 if TYPE_CHECKING:
     from tasks.place_matcher import Mention

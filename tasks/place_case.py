@@ -8,7 +8,8 @@ from functools import cache
 from wordfreq import zipf_frequency
 
 from tasks.entity_lexicon import given_names, surnames
-from tasks.gazetteer import RARE_WORD_ZIPF, SAFE_KINDS, Candidate
+from tasks.gazetteer import RARE_WORD_ZIPF
+from tasks.gazetteer_keys import SAFE_KINDS, Candidate
 from tasks.place_tokens import Tokens
 
 UNCASED_CITY = 1_000_000  # without capitals only big cities are read ("reading" is not Reading)

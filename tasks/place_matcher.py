@@ -18,12 +18,8 @@ from tasks.country_names import (
     person_like,
 )
 from tasks.country_words import postal_codes, region_abbreviations
-from tasks.gazetteer import (
-    MAX_NGRAM,
-    Candidate,
-    gazetteer,
-    prefixes,
-)
+from tasks.gazetteer import gazetteer, prefixes
+from tasks.gazetteer_keys import MAX_NGRAM, Candidate
 from tasks.place_case import allowed, country_use, uncased_abbreviation, word_town
 from tasks.place_tokens import Token, Tokens, case_mode, tokenize
 

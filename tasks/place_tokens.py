@@ -9,7 +9,7 @@ from functools import lru_cache
 from itertools import accumulate, compress, count
 from operator import itemgetter, not_
 
-from tasks.gazetteer import norm_token
+from tasks.gazetteer_keys import norm_token
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*\.?")
 _SPLIT = re.compile(f"({_TOKEN.pattern})")

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pycountry
 
 from tasks.country_words import data_lines
-from tasks.gazetteer import gazetteer, key_tokens, norm_token, prefixes
+from tasks.gazetteer import gazetteer, prefixes
+from tasks.gazetteer_keys import key_tokens, norm_token
 
 
 def kinds(name: str) -> set[tuple[str, str]]:

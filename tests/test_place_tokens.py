@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from tasks.country_cues import _CUES, cue_scores
-from tasks.gazetteer import norm_token
+from tasks.gazetteer_keys import norm_token
 from tasks.place_matcher import find_mentions
 from tasks.place_tokens import Tokens, case_mode, tokenize
 
