@@ -46,7 +46,7 @@ ORG_SUFFIXES = LEGAL_FORMS | words_of(
     Federation Union Alliance League Organisation Organization Institute Institution
     University College School Academy Society Foundation Church Club Army Navy Force Forces
     Nations Police Guard Guards Brigade Brigades Front Movement Coalition Observatory Group Team
-    Watch Administration Laboratory
+    Watch Administration Laboratory Hospital
     Committees Councils Units FC AFC United Rovers
     City Athletic Wanderers Albion Hotspur Villa County Stars Rangers Celtic Giants Dodgers
     Yankees Mets Cubs Braves Pirates Padres Expos Astros Rockies Marlins Reds Cardinals

@@ -9,6 +9,7 @@ from tasks.entity_cues import (
     DEMONYMS,
     KNOWN_ORG_NAMES,
     KNOWN_ORGS,
+    LOC_SUFFIXES,
     ORG_HEADS,
     PERSON_TITLES,
     org_suffix,
@@ -33,6 +34,8 @@ TITLE_MODIFIERS = words_of(
     Environment Labor Home Security First Grand Supreme Commanding Field Majority Minority
     District Circuit"""
 )
+# Titles that only ever stand before a person's name ("Mr Park" is a person, "King Street" a place).
+_HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Rev", "Prof", "Mme"})
 # Well-known organisations whose name also opens sentences as an everyday word ("Fed up").
 _SENTENCE_WORDS = frozenset({"shell", "apple", "amazon", "fed", "treasury", "house"})
 # Given names down to this census rank ("Taylor" 422, "Hunter" 735; not "King" 1055) open a
@@ -102,6 +105,10 @@ def strip_chunk(
         i, had_title = last_cut + 1, False  # "Chairman of Wisenbaker Production Co": the employer
     elif org_suffix(words[j - 1]) or _headed_by_org(words, last_cut, j):
         had_title = False  # "Premier League", "Justice Department": the title word names a body
+    elif j - last_cut == 2 and words[last_cut] == "of" and words[j - 1] in LOC_SUFFIXES:
+        return j, j, False  # "Secretary of State", "Minister of State": a post, no name
+    elif _names_a_place(words, i, last_cut, j):
+        had_title = False  # "King Street", "Indian Ocean": the title or demonym names a place
     elif (entry := place(" ".join(words[i:j]))) is not None:
         had_title = had_title and entry[1] != "country"  # "Prince Edward"; "Saint Kitts and Nevis"
     else:
@@ -137,6 +144,14 @@ def _holder_after_post(words: list[str], i: int, j: int) -> int | None:
         if words[g][:1].isupper() and is_given_name(words[g]):
             return g if not any(map(is_given_name, words[i:g])) else None
     return None
+
+
+def _names_a_place(words: list[str], i: int, cut: int, j: int) -> bool:
+    """Title or demonym words [i, cut) opening a place's name that ends in a place word ("King
+    Street", "Indian Ocean", "Queen Square"); not an honorific's ("Mr Park")."""
+    if words[j - 1] not in LOC_SUFFIXES:
+        return False
+    return not any(w.rstrip(".") in _HONORIFICS for w in words[i:cut])
 
 
 def _may_open_name(word: str, lower_seen: set[str]) -> bool:

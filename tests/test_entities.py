@@ -373,6 +373,18 @@ def test_a_bodys_name_goes_on_over_a_second_of_or_for() -> None:
     assert found["Ann Vale"] == "PER" and "Ann Vale of Dunvarra Mills" not in found
 
 
+def test_a_title_or_demonym_opening_a_place_name_stays_in_it() -> None:
+    text = ("Traffic on King Street was closed on Monday, ships crossed the Indian Ocean and "
+            "the crowd walked to Queen Square. Later Mr Park met the Secretary of State at "
+            "General Hospital.")  # fmt: skip
+    found = _types(text)
+    assert found["King Street"] == "LOC" and found["Indian Ocean"] == "LOC"
+    assert found["Queen Square"] == "LOC" and found["General Hospital"] == "ORG"
+    # an honorific stands only before a person; "Secretary of State" is a post, no entity
+    assert found["Park"] == "PER" and "Mr Park" not in found
+    assert "State" not in found and "Secretary of State" not in found
+
+
 def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
             "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
