@@ -159,7 +159,8 @@ KNOWN_ORG_NAMES = frozenset({
     "islamic state", "al qaeda", "al qaida", "islamic jihad", "muslim brotherhood",
     "red crescent", "red cross", "white helmets", "hayat tahrir al-sham", "asharq al-awsat",
     "arab news", "al jazeera", "al arabiya", "human rights watch",
-    "amnesty international",
+    "amnesty international", "liberal democrats", "lib dems", "social democrats",
+    "free democrats", "christian democrats", "sweden democrats",
 })  # fmt: skip
 
 # Nationality and group adjectives (CoNLL MISC): never emitted as PER/ORG/LOC.

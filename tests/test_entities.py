@@ -385,6 +385,16 @@ def test_a_title_or_demonym_opening_a_place_name_stays_in_it() -> None:
     assert "State" not in found and "Secretary of State" not in found
 
 
+def test_parties_named_with_a_political_adjective_are_organisations() -> None:
+    text = ("Voters backed the Liberal Democrats and the Christian Democrats, and the Lib Dems "
+            "gained. Democrats in Congress disagreed.")  # fmt: skip
+    found = _types(text)
+    assert found["Liberal Democrats"] == "ORG" and found["Christian Democrats"] == "ORG"
+    assert found["Lib Dems"] == "ORG" and "Democrats" not in found
+    lower = {(s.text, s.type) for s in extract_entities("voters backed the liberal democrats .")}
+    assert lower == {("liberal democrats", "ORG")}
+
+
 def test_a_name_after_a_settlement_noun_and_of_is_a_place() -> None:
     text = ("Troops moved toward the village of Halvesta on Saturday. Halvesta was quiet, "
             "officials in the town of Bou Karem said, and Halvesta stayed calm.")  # fmt: skip
