@@ -167,6 +167,8 @@ def type_chunk(
         if words[0] in LOC_HEADS and words[0] not in ORG_HEADS:
             return "LOC", STRONG, name
         return "ORG", MEDIUM, name
+    if words[-2:] == ["School", "District"]:
+        return "ORG", STRONG, name  # "Paris Independent School District": a US school board
     if words[-1] in LOC_SUFFIXES or words[0] in LOC_PREFIXES and n >= 2:
         return "LOC", STRONG, name
     if words[0] in ORG_HEADS and n >= 2 and not is_given_name(words[1]):

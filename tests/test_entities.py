@@ -582,6 +582,8 @@ def test_a_lone_name_before_a_club_role_is_the_club() -> None:
 def test_a_county_is_a_place_outside_the_sports_pages() -> None:
     found = _types("Parents in Tolliver County were split, the board of Tolliver County Bank said.")
     assert found == {"Tolliver County": "LOC", "Tolliver County Bank": "ORG"}
+    board = _types("Parents wrote to the Tolliver County School District on Monday.")
+    assert board == {"Tolliver County School District": "ORG"}  # a school board, not a place
     sports = _types("SOCCER - ENGLISH LEAGUE RESULTS .\nTolliver County 2 Dunmere Rovers 1")
     assert sports.get("Tolliver County") == "ORG"
 
