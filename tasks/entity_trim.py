@@ -89,7 +89,7 @@ def strip_chunk(
         if j - i >= 2 and _given_before_surname(word, words[i + 1]):
             break  # "Tony Jarrett", "Mark Crear": a frequent given name, then a rare word
         i += 1
-    if " ".join(words[i:j]).lower() in KNOWN_ORG_NAMES:
+    if j - i >= 2 and words[i] in DEMONYMS and " ".join(words[i:j]).lower() in KNOWN_ORG_NAMES:
         return i, j, False  # "Liberal Democrats": a party's name, though "Liberal" is a demonym
     k = i
     last_cut = i
