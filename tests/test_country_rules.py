@@ -319,6 +319,8 @@ def test_a_company_at_home_in_one_country_is_weak_evidence_for_it() -> None:
         "consoles."
     )
     assert detect_countries(text, "Microsoft completes games deal").focus == "US"
+    # cased text only: lower-cased, the company would outweigh what the text lost with its case
+    assert detect_countries(text.lower(), "microsoft completes games deal").focus == "GB"
     # a medium that stories from anywhere cite is no evidence of where they happen
     text = "A Canadian teacher posted the video on Facebook, police said."
     assert detect_countries(text, "Video posted on Facebook").focus == "CA"
