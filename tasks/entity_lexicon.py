@@ -120,6 +120,15 @@ def surnames() -> dict[str, int]:
     return _census_ranks("dist.all.last")
 
 
+# Surnames common enough to follow any given name ("Williams" 3, "Stone" 158; not "Power" 2,665).
+COMMON_SURNAME_RANK = 1000
+
+
+def common_surname(word: str) -> bool:
+    """Among the US census's COMMON_SURNAME_RANK most common surnames (any case)."""
+    return surnames().get(word.title(), COMMON_SURNAME_RANK + 1) <= COMMON_SURNAME_RANK
+
+
 # The census's most common given names: "John", "Bill", "Mark"; not "Will" (503) or "May" (472).
 COMMON_FIRST_NAME_RANK = 400
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from tasks.entity_cues import KNOWN_ORGS, words_of
-from tasks.entity_lexicon import given_names, is_given_name, place, surnames, zipf
+from tasks.entity_lexicon import common_surname, given_names, is_given_name, place, surnames, zipf
 from tasks.entity_tokens import Line
 from tasks.entity_trim import PLURAL_NOUN_ZIPF, is_common_word
 from tasks.place_case import function_word
@@ -24,6 +24,7 @@ CLUB_ROLES = words_of(
 # Roles a person holds at a club or firm ("Elvis fans" are no club's).
 _STAFF_ROLES = CLUB_ROLES - {"fans"}
 _ROMAN = re.compile(r"^[IVXL]+$")  # "Henry VIII"
+_BIG_REGION = 1_000_000  # a state or country ("Georgia", "Virginia"), not a district named "Paul"
 _PERSON_SHAPE = re.compile(r"^(?:Mc|Mac|O')[A-Z]|-(?:ul|ur|ud|al|ad|ud)-[A-Z]")
 
 
@@ -58,17 +59,12 @@ def type_multi(words: list[str], name: str, sports: str) -> tuple[str | None, in
     return ("PER" if len(words) <= 3 else "ORG"), WEAK, name
 
 
-_BIG_REGION = 1_000_000  # a state or country ("Georgia", "Virginia"), not a district named "Paul"
-COMMON_SURNAME_RANK = 1000  # "Johnson" (2), "Stone" (158); not "Power" (2,665)
-_RARE = 10**9
-
-
 def _no_person(first: str, last: str, n: int) -> bool:
     """Word shapes no person's name takes: a state or country then an everyday word ("Georgia
     Power", "Virginia Tech"), a plural noun last ("Meta Platforms"; not "Tyra Banks", a census
     surname; not "van der Does"), an everyday "-ing" word first ("Rolling Stone"; not "Irving")."""
     entry = place(first)
-    common_last = is_common_word(last) and surnames().get(last, _RARE) > COMMON_SURNAME_RANK
+    common_last = is_common_word(last) and not common_surname(last)
     if n == 2 and entry is not None and entry[2] >= _BIG_REGION and common_last:
         return True  # not "Paul Johnson" (a region of 200,000 named Paul; a common surname)
     plural = last.endswith("s") and zipf(last[:-1]) >= PLURAL_NOUN_ZIPF

@@ -38,7 +38,7 @@ TITLE_MODIFIERS = words_of(
 _HONORIFICS = frozenset({"Mr", "Mrs", "Ms", "Miss", "Dr", "Sir", "Dame", "Rev", "Prof", "Mme"})
 # Well-known organisations whose name also opens sentences as an everyday word ("Fed up").
 _SENTENCE_WORDS = frozenset({"shell", "apple", "amazon", "fed", "treasury", "house"})
-# Given names down to this census rank ("Taylor" 422, "Hunter" 735; not "King" 1055) open a
+# Given names down to this census rank ("Taylor" 422, "Hunter" 735; not "Man" 1176) open a
 # person's name at a sentence start when a census surname follows.
 SURNAME_PAIR_FIRST_RANK = 1000
 PLURAL_NOUN_ZIPF = 3.5  # "holder" is a word: "Holders" opens no name

@@ -5,7 +5,14 @@ from __future__ import annotations
 import re
 
 from tasks.entity_cues import words_of
-from tasks.entity_lexicon import common_first_name, given_names, place, surnames, zipf
+from tasks.entity_lexicon import (
+    common_first_name,
+    common_surname,
+    given_names,
+    place,
+    surnames,
+    zipf,
+)
 from tasks.entity_tokens import Line
 from tasks.entity_trim import is_common_word
 
@@ -14,7 +21,6 @@ NAME_WORD_ZIPF = 4.0  # rarer than this, a word after a title is a name ("suhart
 # A word this frequent ("fell", "leader") ends a name only as a common surname ("williams"), or
 # after a given name that is no word or place itself ("ingrid", "robert"; not "yen", "tory").
 COMMON_WORD_ZIPF = 4.5
-COMMON_SURNAME_RANK = 1000
 WORDLIKE_GIVEN_ZIPF = 3.6
 SURNAME_ZIPF = 5.0  # a census surname up to this frequency is a name after a title ("clinton")
 MAX_NAME_WORDS = 3
@@ -73,7 +79,7 @@ def _word_pair(first: str, last: str) -> bool:
     not "ingrid fish" or "robert plant")."""
     if zipf(last) < COMMON_WORD_ZIPF or common_first_name(first):
         return False
-    if surnames().get(last.title(), COMMON_SURNAME_RANK + 1) <= COMMON_SURNAME_RANK:
+    if common_surname(last):
         return False
     return zipf(first) >= WORDLIKE_GIVEN_ZIPF or place(first) is not None
 
