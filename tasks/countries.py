@@ -44,8 +44,7 @@ LOCAL_BONUS = 3.0
 DOMINANT_GAP = 1.0
 _REGION_KINDS = frozenset({"region", "state"})
 _LOCAL_KINDS = frozenset({"state", "county", "region", "city"})
-_DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "firm": 10**6,
-                "county": 10**5}  # fmt: skip
+_DEFAULT_POP = {"country": 10**8, "demonym": 10**8, "place": 10**7, "org": 10**6, "county": 10**5}
 CURRENCY_FACTOR = 0.25  # "Canadian dollar", "U.S. cents": a currency says little about the place
 LOCATIVE_BONUS = 1.5  # "in Syria", "near Tripoli": where things happen
 ACTOR_FACTOR = 0.5  # "U.S.-led coalition", "Turkish-backed force": who acts, not where
@@ -230,7 +229,7 @@ def detect_countries(
             count[cand.iso2] += 1
             if cand.kind == "intl":
                 seats.add(cand.iso2)
-            elif cand.kind not in ("org", "firm"):
+            elif cand.kind != "org":
                 placed.add(cand.iso2)
             first.setdefault(cand.iso2, order)
     if datelines:

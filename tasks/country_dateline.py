@@ -57,7 +57,7 @@ def _lookup(key: tuple[str, ...]) -> tuple[Candidate, ...]:
     if len(key) > 1 and key[0] in _LEADING_FORMS:
         keys.append((_LEADING_FORMS[key[0]], *key[1:]))
     for k in keys:
-        cands = tuple(c for c in table.get(k, ()) if c.kind not in ("org", "firm", "intl", "none"))
+        cands = tuple(c for c in table.get(k, ()) if c.kind not in ("org", "intl", "none"))
         if cands:
             return cands
     # A dateline only names places: a town called like a common word ("PROVIDENCE") is that town.

@@ -17,7 +17,6 @@ KIND_WEIGHT = {
     "region": 0.6,
     "county": 0.6,
     "org": 0.5,
-    "firm": 0.5,  # a company at home in one country: read only in cased text
     "intl": 0.5,
     "none": 0.0,
 }
@@ -32,7 +31,7 @@ class Candidate:
     """One reading of a name: the country it points to and how strongly."""
 
     iso2: str
-    kind: str  # country | demonym | place | org | firm | intl | state | county | city | none
+    kind: str  # country | demonym | place | org | state | county | city
     weight: float
     population: int = 0
     exact: str | None = None  # surface form required verbatim (e.g. "US" but not "us")

@@ -45,8 +45,6 @@ def uncased_abbreviation(surface: str) -> bool:
 
 def allowed(cand: Candidate, surface: str, mode: str) -> bool:
     """Whether a reading may fire given the surface form and the text casing."""
-    if cand.kind == "firm":  # without case a company is weaker than its text's lost signals
-        return mode == "mixed" and surface == cand.exact
     if cand.exact is not None:
         if mode == "mixed":
             return surface == cand.exact
