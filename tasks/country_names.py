@@ -62,6 +62,7 @@ _EATERIES = frozenset(["restaurant", "restaurants", "cafe", "café", "grill", "b
                        "cantina", "cuisine", "takeaway", "takeout"])  # fmt: skip
 _EATERY_NAMERS = frozenset({"city", "place", "country", "name", "region", "state"})
 SAINT_TOWN_MAX = 100_000  # a bigger "St. X" is the town its churches and schools are in
+LOCAL_BODY_WORDS = 3  # capitalised words after a town that may still lead to a place word
 
 
 def adjacent(text: str, a: Token, b: Token) -> bool:
@@ -101,10 +102,21 @@ def person_like(
             nxt.capitalised
             and adjacent(text, toks[i + n - 1], nxt)
             and (nxt.norm,) not in gazetteer()
-            and nxt.norm not in place_suffixes()
+            and not _local_body(text, toks, i + n)
         ):
             return "next"
     return None
+
+
+def _local_body(text: str, toks: Tokens, j: int) -> bool:
+    """A local institution's name goes on from token j: a place word within the next
+    capitalised words ("Shiloh School", "Vancouver Coastal Health Authority")."""
+    for k in range(j, min(j + LOCAL_BODY_WORDS, len(toks))):
+        if k > j and not (toks[k].capitalised and adjacent(text, toks[k - 1], toks[k])):
+            return False
+        if toks.norm[k] in place_suffixes():
+            return True
+    return False
 
 
 @cache

@@ -310,3 +310,11 @@ def test_a_city_after_a_common_given_name_is_a_surname():
     assert detect_countries(statue).focus == "US"
     # a given name that is a frequent word does not make a person
     assert detect_countries("Will Houston host the final? Fans hope so.").focus == "US"
+
+
+def test_a_public_body_named_after_a_town_is_no_persons_name():
+    # "Vancouver Coastal" looked like a given name and a surname; the body's last word says not
+    text = "The Vancouver Coastal Health Authority closed the site, the inspectors said on Monday."
+    assert detect_countries(text).focus == "CA"
+    # a person whose given name is a town stays a person
+    assert detect_countries("Austin Reaves scored 30 points for the team on Monday.").focus is None
